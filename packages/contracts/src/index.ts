@@ -1,0 +1,5 @@
+export * from './common.ts';
+export * from './auth.ts';
+export * from './organisations.ts';
+export * from './projects.ts';
+export * from './municipalities.ts';
