@@ -1,0 +1,14 @@
+export { extractIfc } from './extract.ts';
+export { IfcImportError, isIfcImportError } from './errors.ts';
+export type { IfcImportErrorCode } from './errors.ts';
+export { suggestNlsfb, layerForCode, suggestionDataVersions } from './nlsfb.ts';
+export type {
+  Bouwlaag,
+  ExtractIfcOptions,
+  IfcExtractedElement,
+  IfcExtraction,
+  IfcMaterialShare,
+  IfcNlsfbSuggestion,
+  IfcStorey,
+  QuantitySource,
+} from './types.ts';
