@@ -1,0 +1,110 @@
+import { Suspense } from 'react';
+import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { okResponse } from '@kringbouw/contracts';
+import { z } from 'zod';
+import { apiRequest } from '../api/client.ts';
+import { useSession, useStoreSession } from '../features/auth/session.ts';
+import { currentLanguage, languages, setLanguage } from '../i18n/index.ts';
+import { Loading } from '../components/Status.tsx';
+import { navigationItems } from './navigation.ts';
+
+const signOutResponse = z.union([okResponse, z.object({}).loose()]);
+
+function LanguageSwitch() {
+  const { t } = useTranslation();
+  const active = currentLanguage();
+  return (
+    <div className="language-switch" role="group" aria-label={t('language.label')}>
+      {languages.map((language) => (
+        <button
+          key={language}
+          type="button"
+          lang={language}
+          className="language-switch__option"
+          aria-pressed={active === language}
+          onClick={() => setLanguage(language)}
+          title={t(`language.name.${language}`)}
+        >
+          <span aria-hidden="true">{language.toUpperCase()}</span>
+          <span className="visually-hidden">{t(`language.name.${language}`)}</span>
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function UserMenu({ name, email }: { name: string; email: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const storeSession = useStoreSession();
+  const signOut = useMutation({
+    mutationFn: () => apiRequest('/api/auth/sign-out', signOutResponse, { method: 'POST', body: {} }),
+    onSettled: () => {
+      storeSession(null);
+      void navigate('/inloggen');
+    },
+  });
+  return (
+    <details className="user-menu">
+      <summary className="user-menu__toggle">
+        <span className="visually-hidden">{t('userMenu.label')}: </span>
+        {name}
+      </summary>
+      <div className="user-menu__panel">
+        <p className="user-menu__email">{email}</p>
+        <button type="button" className="button button--secondary" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
+          {t('userMenu.signOut')}
+        </button>
+      </div>
+    </details>
+  );
+}
+
+/** Header with name, navigation and user menu; pages render in <main>. */
+export function Shell() {
+  const { t } = useTranslation();
+  const { data: session } = useSession();
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('shell.skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link to={session ? '/projecten' : '/inloggen'} className="brand">
+            <span className="brand__mark" aria-hidden="true" />
+            <span className="brand__name">Kringbouw</span>
+            <span className="brand__tagline">{t('shell.tagline')}</span>
+          </Link>
+          <div className="site-header__tools">
+            <LanguageSwitch />
+            {session ? <UserMenu name={session.user.name} email={session.user.email} /> : null}
+          </div>
+        </div>
+        {session ? (
+          <nav className="main-nav" aria-label={t('nav.label')}>
+            <ul className="main-nav__list">
+              {navigationItems.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} className="main-nav__link">
+                    {t(item.labelKey)}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+      </header>
+      <main id="main" className="site-main" tabIndex={-1}>
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <footer className="site-footer">
+        <p>{t('shell.footer')}</p>
+      </footer>
+    </div>
+  );
+}

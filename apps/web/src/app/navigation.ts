@@ -1,0 +1,13 @@
+/**
+ * Main navigation. Only sections that exist are listed; Paspoorten, Monitoring, Prestatieafspraken and
+ * Kansenkaart are added here when their pages land.
+ */
+export interface NavigationItem {
+  to: string;
+  labelKey: string;
+}
+
+export const navigationItems: readonly NavigationItem[] = [
+  { to: '/projecten', labelKey: 'nav.projects' },
+  { to: '/organisaties', labelKey: 'nav.organisations' },
+];

@@ -1,0 +1,39 @@
+import { lazy } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { Shell } from './Shell.tsx';
+import { RequireSession } from './RequireSession.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
+import { SignInPage } from '../features/auth/SignInPage.tsx';
+
+const PasswordResetRequestPage = lazy(() => import('../features/auth/PasswordResetRequestPage.tsx'));
+const PasswordResetConfirmPage = lazy(() => import('../features/auth/PasswordResetConfirmPage.tsx'));
+const InvitationPage = lazy(() => import('../features/auth/InvitationPage.tsx'));
+const ProjectListPage = lazy(() => import('../features/projects/ProjectListPage.tsx'));
+const ProjectDetailPage = lazy(() => import('../features/projects/ProjectDetailPage.tsx'));
+const ProjectCreatePage = lazy(() => import('../features/projects/ProjectCreatePage.tsx'));
+const ProjectEditPage = lazy(() => import('../features/projects/ProjectEditPage.tsx'));
+const OrganisationListPage = lazy(() => import('../features/organisations/OrganisationListPage.tsx'));
+const OrganisationPage = lazy(() => import('../features/organisations/OrganisationPage.tsx'));
+
+/** URL paths are Dutch: they appear in shared links. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<Shell />}>
+        <Route index element={<Navigate to="/projecten" replace />} />
+        <Route path="inloggen" element={<SignInPage />} />
+        <Route path="wachtwoord-vergeten" element={<PasswordResetRequestPage />} />
+        <Route path="wachtwoord-herstellen/:token" element={<PasswordResetConfirmPage />} />
+        <Route path="wachtwoord-herstellen" element={<PasswordResetConfirmPage />} />
+        <Route path="uitnodiging/:token" element={<InvitationPage />} />
+        <Route path="projecten" element={<RequireSession><ProjectListPage /></RequireSession>} />
+        <Route path="projecten/nieuw" element={<RequireSession><ProjectCreatePage /></RequireSession>} />
+        <Route path="projecten/:id" element={<RequireSession><ProjectDetailPage /></RequireSession>} />
+        <Route path="projecten/:id/bewerken" element={<RequireSession><ProjectEditPage /></RequireSession>} />
+        <Route path="organisaties" element={<RequireSession><OrganisationListPage /></RequireSession>} />
+        <Route path="organisaties/:id" element={<RequireSession><OrganisationPage /></RequireSession>} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

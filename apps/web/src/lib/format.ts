@@ -1,0 +1,53 @@
+/**
+ * Number and date formatting for the UI. Dutch conventions (nl-NL) are the default; the English UI keeps
+ * the same number and date notation so figures read the same in both languages.
+ */
+const locale = 'nl-NL';
+
+const integerFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+const dateFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' });
+const shortDateFormat = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Amsterdam' });
+const dateTimeFormat = new Intl.DateTimeFormat(locale, {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/Amsterdam',
+});
+
+export function formatInteger(value: number): string {
+  return integerFormat.format(value);
+}
+
+export function formatDecimal(value: number, fractionDigits: number): string {
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value);
+}
+
+/** Square metres, e.g. "12.500 m²". */
+export function formatArea(value: number): string {
+  return `${integerFormat.format(value)} m²`;
+}
+
+/** Latitude/longitude in WGS84 with 5 decimals (about 1 m), e.g. "52,15612° N, 4,48542° O". */
+export function formatCoordinates(lat: number, lon: number, language: string): string {
+  const east = language.startsWith('en') ? 'E' : 'O';
+  return `${formatDecimal(lat, 5)}° N, ${formatDecimal(lon, 5)}° ${east}`;
+}
+
+/** A calendar date (YYYY-MM-DD, no time zone) as "3 maart 2026". */
+export function formatIsoDate(value: string): string {
+  const [year, month, day] = value.split('-').map(Number);
+  if (!year || !month || !day) return value;
+  return dateFormat.format(new Date(Date.UTC(year, month - 1, day, 12)));
+}
+
+export function formatShortDate(value: string): string {
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : shortDateFormat.format(date);
+}
+
+export function formatDateTime(value: string): string {
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : dateTimeFormat.format(date);
+}

@@ -1,0 +1,109 @@
+import type { TFunction } from 'i18next';
+import type { z } from 'zod';
+import { formatDecimal, formatInteger } from './format.ts';
+
+/** The parts of a zod issue needed to phrase it; the API's `validation_failed` details may carry them too. */
+export interface IssueLike {
+  code?: string;
+  message: string;
+  origin?: unknown;
+  minimum?: unknown;
+  maximum?: unknown;
+  inclusive?: unknown;
+  format?: unknown;
+  expected?: unknown;
+  received?: unknown;
+}
+
+/** Field path → one message; the path is dot-separated like the API's details (`parties.0.role`). */
+export type FieldErrors = Record<string, string>;
+
+export function pathKey(path: readonly PropertyKey[]): string {
+  return path.map((segment) => String(segment)).join('.');
+}
+
+function formatBound(value: unknown): string {
+  if (typeof value === 'bigint') return formatInteger(Number(value));
+  if (typeof value !== 'number') return String(value);
+  return Number.isInteger(value) ? formatInteger(value) : formatDecimal(value, String(value).split('.')[1]?.length ?? 0);
+}
+
+/**
+ * Phrases one validation issue in the UI language. Codes follow zod 4 (`too_small`, `invalid_format`, …);
+ * anything unknown falls back to the message that came with the issue.
+ */
+export function issueMessage(issue: IssueLike, t: TFunction): string {
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (issue.expected === 'int') return t('validation.integer');
+      if (issue.received === 'NaN' || issue.expected === 'number') return t('validation.number');
+      return t('validation.required');
+    }
+    case 'too_small': {
+      const min = formatBound(issue.minimum);
+      if (issue.origin === 'string') {
+        return Number(issue.minimum) <= 1 ? t('validation.required') : t('validation.tooShort', { min });
+      }
+      if (issue.origin === 'array' || issue.origin === 'set') return t('validation.tooFewItems', { min });
+      if (issue.origin === 'date') return t('validation.dateTooEarly', { min });
+      return issue.inclusive === false ? t('validation.greaterThan', { min }) : t('validation.atLeast', { min });
+    }
+    case 'too_big': {
+      const max = formatBound(issue.maximum);
+      if (issue.origin === 'string') return t('validation.tooLong', { max });
+      if (issue.origin === 'array' || issue.origin === 'set') return t('validation.tooManyItems', { max });
+      if (issue.origin === 'date') return t('validation.dateTooLate', { max });
+      return issue.inclusive === false ? t('validation.lessThan', { max }) : t('validation.atMost', { max });
+    }
+    case 'invalid_format': {
+      switch (issue.format) {
+        case 'email':
+          return t('validation.email');
+        case 'url':
+          return t('validation.url');
+        case 'date':
+          return t('validation.date');
+        case 'datetime':
+          return t('validation.dateTime');
+        case 'uuid':
+          return t('validation.choose');
+        default:
+          return t('validation.format');
+      }
+    }
+    case 'invalid_value':
+      return t('validation.choose');
+    case 'not_multiple_of':
+      return t('validation.format');
+    default:
+      return issue.message || t('validation.format');
+  }
+}
+
+/** The first issue per field wins: one clear message beats a list of everything that is wrong. */
+export function fieldErrorsFromIssues(issues: readonly z.core.$ZodIssue[], t: TFunction): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    const key = pathKey(issue.path);
+    if (errors[key] === undefined) errors[key] = issueMessage(issue, t);
+  }
+  return errors;
+}
+
+/**
+ * Maps the `details` of a 400 `validation_failed` response to fields. Details that carry a zod issue code are
+ * phrased in the UI language; others keep the server's message.
+ */
+export function fieldErrorsFromProblems(problems: readonly ({ path: string } & IssueLike)[], t: TFunction): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const problem of problems) {
+    if (errors[problem.path] !== undefined) continue;
+    errors[problem.path] = problem.code ? issueMessage(problem, t) : problem.message || t('validation.format');
+  }
+  return errors;
+}
+
+/** DOM id of the input for a field path; error summaries link to it. */
+export function fieldId(path: string): string {
+  return `field-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}
