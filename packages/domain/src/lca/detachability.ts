@@ -1,0 +1,31 @@
+import type { MethodData } from './method-data.ts';
+import type { DetachabilityInput } from './passport.ts';
+
+export interface LineDetachability {
+  /** LI of the line in [0.1, 1], or undefined when connection type or accessibility is missing. */
+  index?: number;
+  connectionFactor?: number;
+  compositionFactor?: number;
+  /** True when crossings / edge containment were absent and LI = connection factor. */
+  connectionOnly: boolean;
+}
+
+const harmonic = (a: number, b: number): number => 2 / (1 / a + 1 / b);
+
+/**
+ * Detachability index (losmaakbaarheidsindex) of one line, LI v2.0 (Alba Concepts/DGBC/RVO/W/E 2021):
+ * connection factor = harmonic mean of connection type (TV) and accessibility (ToV) scores; composition factor =
+ * harmonic mean of crossings (DK) and edge containment (RO) scores; LI = harmonic mean of both. Scores from
+ * data/methods/detachability-li-v2.json (TV/ToV secondary; DK/RO and the formula unverified). Without DK/RO the
+ * connection factor is the LI (as the ISSO Rekentool). Dimensionless, not rounded; range [0.1, 1].
+ */
+export function lineDetachability(input: DetachabilityInput, data: MethodData): LineDetachability {
+  const s = data.detachability;
+  if (input.connection === undefined || input.accessibility === undefined) return { connectionOnly: false };
+  const connectionFactor = harmonic(s.connection[input.connection], s.accessibility[input.accessibility]);
+  if (input.crossings === undefined || input.edgeContainment === undefined) {
+    return { index: connectionFactor, connectionFactor, connectionOnly: true };
+  }
+  const compositionFactor = harmonic(s.crossings[input.crossings], s.edgeContainment[input.edgeContainment]);
+  return { index: harmonic(connectionFactor, compositionFactor), connectionFactor, compositionFactor, connectionOnly: false };
+}

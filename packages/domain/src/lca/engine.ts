@@ -1,0 +1,802 @@
+/**
+ * The indicator engine: one pure function from (passport, profile library, method data, options) to a result with a
+ * full breakdown. Deterministic: iteration follows the passport's order and the profile library's sorted ids; sums
+ * run in a fixed order, so the same input and data give bit-identical output.
+ *
+ * Hot path design: every referenced profile is compiled once into typed arrays (module × category impacts, MKI and
+ * GWP per module per declared unit); per line only a handful of scalars are computed, and per-profile weights are
+ * accumulated in Float64Arrays. Building totals are then profile weights × compiled vectors.
+ */
+import type { Layer, LcaBuildingType, Module, NmdCategory, ReplacementRule, Unit, UseFunction, WeightingSet } from './model.ts';
+import { categoriesOf, layers, modules } from './model.ts';
+import type { MethodData } from './method-data.ts';
+import { lookupMpgLimit, methodData, methodDataVersions } from './method-data.ts';
+import type { MaterialLine, Passport } from './passport.ts';
+import type { EnvironmentalProfile, ProfileLibrary } from './profiles.ts';
+import { kgPerUnit } from './profiles.ts';
+import { placementsFor } from './replacements.ts';
+import { lineDetachability } from './detachability.ts';
+import { materialCircularity } from './mci.ts';
+import { defaultProfileFor } from './suggest.ts';
+
+const M = modules.length;
+const IDX_A1A3 = 0;
+const IDX_A5 = 2;
+const IDX_D = M - 1;
+
+export interface CalculationOptions {
+  library: ProfileLibrary;
+  data?: MethodData;
+  /** Default `nmd`. */
+  replacementRule?: ReplacementRule;
+  /** Default `a1` (the legal MPG basis). */
+  weightingSet?: WeightingSet;
+  /** Use the synonyms-table default profile for lines that name a material but no profile. Default true. */
+  autoMapProfiles?: boolean;
+}
+
+export type WarningCode =
+  | 'PROFIEL_ONBEKEND'
+  | 'PROFIEL_ONTBREEKT'
+  | 'PROFIEL_VOORGESTELD'
+  | 'MASSA_ONTBREEKT'
+  | 'EENHEID_ONVERENIGBAAR'
+  | 'EENHEID_OMGEREKEND'
+  | 'LEVENSDUUR_ONTBREEKT'
+  | 'GEEN_DATA_WEGINGSSET'
+  | 'CATEGORIE_NIET_GEWOGEN'
+  | 'LOSMAAKBAARHEID_ONVOLLEDIG'
+  | 'BIOGEEN_ONBEKEND'
+  | 'GWP_ONTBREEKT';
+
+export interface LcaWarning {
+  code: WarningCode;
+  message: string;
+  /** 1-based positions of the affected lines in passport order (element by element). */
+  lines: number[];
+}
+
+export interface LineResult {
+  line: number;
+  element: string;
+  nlsfb: string;
+  layer: Layer;
+  description: string;
+  quantity: number;
+  unit: Unit;
+  profileId: string | null;
+  profileName: string | null;
+  profileSource: 'passport' | 'suggested' | null;
+  declaredUnit: Unit | null;
+  declaredQuantity: number | null;
+  conversion: 'gelijk' | 'via massa' | 'via dikte' | null;
+  placements: number;
+  replacements: number;
+  nmdCategory: NmdCategory | null;
+  surchargeFactor: number;
+  massKg: number | null;
+  /** € over the reference study period, replacements and surcharge included; null when nothing could be weighted. */
+  mkiEur: number | null;
+  /** kg CO2-eq per module over the RSP (replacements included); modules the profile does not declare are absent. */
+  gwpKgCO2: Partial<Record<Module, number>>;
+  biogenicCarbonKgCO2: number | null;
+  biogenicMethod: 'koolstofgehalt' | 'gwp-biogeen' | 'EN 16449' | 'geen' | null;
+  detachability: number | null;
+  mci: number | null;
+}
+
+export interface HnnCheck {
+  indicator: string;
+  name: string;
+  theme: string;
+  category: string;
+  unit: string;
+  value: number | null;
+  level: number | null;
+  comparison: 'max' | 'min' | 'none';
+  status: 'voldoet' | 'voldoet niet' | 'geen niveau' | 'niet berekend';
+  note?: string;
+}
+
+export interface LcaResult {
+  indicatief: boolean;
+  label: string;
+  project: {
+    bvoM2: number;
+    buildingType: LcaBuildingType;
+    useFunction: UseFunction;
+    rspYears: number;
+    permitDate: string | null;
+    replacementRule: ReplacementRule;
+    weightingSet: WeightingSet;
+  };
+  mpg: {
+    value: number | null;
+    limit: number | null;
+    pass: boolean | null;
+    marginEurPerM2Yr: number | null;
+    weightingSet: WeightingSet;
+    unweightedCategories: { category: string; reason: string }[];
+    limitSource: string | null;
+    notes: string[];
+  };
+  mki: {
+    total: number | null;
+    surchargeEur: number;
+    byModule: Partial<Record<Module, number>>;
+    byCategory: Record<string, number>;
+    byElement: { element: number; nlsfb: string; name: string; layer: Layer; mki: number }[];
+    byLayer: Partial<Record<Layer, number>>;
+  };
+  gwp: {
+    a1a3: number;
+    a1a5: number;
+    total: number;
+    d: number;
+    replacements: number;
+    byModule: Partial<Record<Module, number>>;
+    perM2: { a1a3: number; a1a5: number; total: number; d: number };
+    parisProofPerM2: number;
+    parisProofScope: string;
+  };
+  biogenicCarbonKgCO2: number;
+  materialOrigin: { massKg: number; renewablePct: number | null; reusedPct: number | null; recycledPct: number | null; primaryPct: number | null };
+  detachability: { index: number | null; byLayer: Partial<Record<Layer, number>>; weighting: 'mki' | 'massa' | null };
+  mci: number | null;
+  hnn: HnnCheck[];
+  lines: LineResult[];
+  warnings: LcaWarning[];
+  dataVersions: Record<string, string>;
+}
+
+interface CompiledProfile {
+  profile: EnvironmentalProfile;
+  /** Weighted € per declared unit per module (categories with data and price). */
+  mki: Float64Array;
+  mkiModules: number;
+  mkiTotal: number;
+  mkiExclD: number;
+  hasWeighted: boolean;
+  /** € per declared unit per weighted category, summed over modules. */
+  mkiByCategory: Float64Array;
+  gwp: Float64Array;
+  gwpModules: number;
+  categoriesPresent: boolean[];
+}
+
+interface Pricing {
+  categories: readonly string[];
+  /** € per category unit as stored in profiles (ADPf in MJ under A1 is converted here); NaN = not priced. */
+  price: Float64Array;
+  unpricedReasons: Map<string, string>;
+}
+
+function pricing(set: WeightingSet, data: MethodData): Pricing {
+  const categories = categoriesOf[set];
+  const price = new Float64Array(categories.length).fill(Number.NaN);
+  const unpricedReasons = new Map<string, string>();
+  categories.forEach((category, i) => {
+    if (set === 'a1') {
+      const p = data.a1Prices.prices[category as keyof typeof data.a1Prices.prices];
+      if (p) price[i] = category === 'adpf' ? p.eurPerUnit * data.a1Prices.adpfMjToKgSbEq : p.eurPerUnit;
+      else unpricedReasons.set(category, 'geen schaduwprijs in de methodedata');
+    } else {
+      const p = data.a2Prices.prices[category as keyof typeof data.a2Prices.prices];
+      if (p) price[i] = p.eurPerUnit;
+      else unpricedReasons.set(category, data.a2Prices.unpriced[category as keyof typeof data.a2Prices.unpriced] ?? 'geen milieuprijs in de methodedata');
+    }
+  });
+  return { categories, price, unpricedReasons };
+}
+
+function compile(profile: EnvironmentalProfile, set: WeightingSet, p: Pricing): CompiledProfile {
+  const table = (set === 'a1' ? profile.a1 : profile.a2) as Partial<Record<Module, Partial<Record<string, number>>>> | undefined;
+  const n = p.categories.length;
+  const mki = new Float64Array(M);
+  const mkiByCategory = new Float64Array(n);
+  const categoriesPresent = new Array<boolean>(n).fill(false);
+  let mkiModules = 0;
+  let hasWeighted = false;
+  for (let m = 0; m < M; m++) {
+    const row = table?.[modules[m] as Module];
+    if (!row) continue;
+    let sum = 0;
+    let weighted = false;
+    for (let c = 0; c < n; c++) {
+      const value = row[p.categories[c] as string];
+      if (value === undefined) continue;
+      categoriesPresent[c] = true;
+      const price = p.price[c] as number;
+      if (Number.isNaN(price)) continue;
+      const eur = value * price;
+      sum += eur;
+      mkiByCategory[c] = (mkiByCategory[c] as number) + eur;
+      weighted = true;
+    }
+    if (weighted) {
+      mki[m] = sum;
+      mkiModules |= 1 << m;
+      hasWeighted = true;
+    }
+  }
+  let mkiTotal = 0;
+  for (let m = 0; m < M; m++) mkiTotal += mki[m] as number;
+  const mkiExclD = mkiTotal - (mki[IDX_D] as number);
+
+  const gwp = new Float64Array(M);
+  let gwpModules = 0;
+  const a2HasGwp = profile.a2 !== undefined && modules.some((m) => profile.a2?.[m]?.gwpTotal !== undefined);
+  for (let m = 0; m < M; m++) {
+    const module = modules[m] as Module;
+    const value = a2HasGwp ? profile.a2?.[module]?.gwpTotal : profile.a1?.[module]?.gwp;
+    if (value === undefined) continue;
+    gwp[m] = value;
+    gwpModules |= 1 << m;
+  }
+  return { profile, mki, mkiModules, mkiTotal, mkiExclD, hasWeighted, mkiByCategory, gwp, gwpModules, categoriesPresent };
+}
+
+const compileCache = new WeakMap<MethodData, WeakMap<ProfileLibrary, Map<WeightingSet, Map<string, CompiledProfile>>>>();
+function compiledFor(library: ProfileLibrary, set: WeightingSet, data: MethodData, p: Pricing, id: string): CompiledProfile | undefined {
+  let byLibrary = compileCache.get(data);
+  if (!byLibrary) {
+    byLibrary = new WeakMap();
+    compileCache.set(data, byLibrary);
+  }
+  let bySet = byLibrary.get(library);
+  if (!bySet) {
+    bySet = new Map();
+    byLibrary.set(library, bySet);
+  }
+  let cache = bySet.get(set);
+  if (!cache) {
+    cache = new Map();
+    bySet.set(set, cache);
+  }
+  let compiled = cache.get(id);
+  if (!compiled) {
+    const profile = library.profiles.get(id);
+    if (!profile) return undefined;
+    compiled = compile(profile, set, p);
+    cache.set(id, compiled);
+  }
+  return compiled;
+}
+
+class Warnings {
+  private readonly map = new Map<string, LcaWarning>();
+  add(code: WarningCode, key: string, message: string, line?: number): void {
+    const id = `${code}|${key}`;
+    let w = this.map.get(id);
+    if (!w) {
+      w = { code, message, lines: [] };
+      this.map.set(id, w);
+    }
+    if (line !== undefined) w.lines.push(line);
+  }
+  list(): LcaWarning[] {
+    return [...this.map.values()];
+  }
+}
+
+const round = (value: number, digits: number): number => {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+};
+
+/**
+ * Calculates all indicators of a passport.
+ *
+ * - Impact per line = declared-unit quantity × placements (rule `nmd` or `en15978`, see placementsFor) × profile
+ *   impact per module and category. Declared-unit quantity: the line quantity when units match, else via mass
+ *   (massa_kg, or density / area weight / linear weight of the profile) or via layer thickness.
+ * - MKI (€) = Σ impact × shadow price (A1, data/methods/nmd-shadow-prices-a1.json; ADPf MJ × 4.81E-4 kg Sb-eq/MJ) or
+ *   environmental price (A2, data/methods/environmental-prices-a2.json; GWP-total only). Categories without data or
+ *   price are listed as unweighted, never counted as 0. NMD category 3: MKI × 1.3 (not 3a).
+ * - MPG = Σ MKI / (BVO × RSP) in €/m² BVO/yr, against data/methods/mpg-limits.json.
+ * - GWP (kg CO2-eq): a1a3 and a1a5 of the initial placement; total = all modules except D over the RSP
+ *   (replacements included); d = module D over the RSP; Paris Proof = initial A1-A5 per m² BVO (scope choice in
+ *   data/methods/hnn-levels.json).
+ * - Stored biogenic CO2 (kg, indicative): profile carbon content × 44/12, else −GWP-biogenic A1-A3, else for timber
+ *   EN 16449: 44/12 × 0.5 × oven-dry mass (mass ÷ (1 + moisture/100)). Initial placement only.
+ * - Material origin: mass-weighted shares; detachability: LI v2.0 per line, MKI-weighted per layer and building;
+ *   MCI (EMF) per line and mass-weighted.
+ * Units as named in the result; no rounding except the MPG value and margin (4 decimals, €/m²·yr).
+ */
+export function calculateIndicators(passport: Passport, options: CalculationOptions): LcaResult {
+  const data = options.data ?? methodData;
+  const set = options.weightingSet ?? 'a1';
+  const rule = options.replacementRule ?? 'nmd';
+  const autoMap = options.autoMapProfiles ?? true;
+  const library = options.library;
+  const project = passport.project;
+  const useFunction = project.useFunction ?? data.defaults.defaultUseFunction[project.buildingType];
+  const rspYears = project.rspYears ?? data.defaults.rspYears[useFunction];
+  const bvo = project.bvoM2;
+  const p = pricing(set, data);
+  const nCat = p.categories.length;
+  const warnings = new Warnings();
+
+  // Per-profile accumulators, indexed by first use.
+  const used: CompiledProfile[] = [];
+  const usedIndex = new Map<string, number>();
+  let wInit = new Float64Array(64);
+  let wTotal = new Float64Array(64);
+  let wMki = new Float64Array(64);
+
+  const elementCount = passport.elements.length;
+  const elementMki = new Float64Array(elementCount);
+  const elementHasMki = new Uint8Array(elementCount);
+  const layerLiWeighted = new Float64Array(layers.length);
+  const layerLiWeight = new Float64Array(layers.length);
+  const layerLiMassWeighted = new Float64Array(layers.length);
+  const layerLiMass = new Float64Array(layers.length);
+  const layerLiCount = new Float64Array(layers.length);
+  const layerLiSum = new Float64Array(layers.length);
+
+  let mkiSurcharge = 0;
+  let biogenicTotal = 0;
+  let massTotal = 0;
+  let renewableKg = 0;
+  let reusedKg = 0;
+  let recycledKg = 0;
+  let mciWeighted = 0;
+  let mciMass = 0;
+  let anyMki = false;
+  let liLinesWithoutMki = 0;
+  let liLines = 0;
+
+  const lines: LineResult[] = [];
+  let lineNo = 0;
+  let lastMkiExclD = 0;
+  const layerIdx = new Map<Layer, number>(layers.map((l, i) => [l, i]));
+
+  for (let e = 0; e < elementCount; e++) {
+    const element = passport.elements[e];
+    if (!element) continue;
+    const li = layerIdx.get(element.layer) ?? 0;
+    for (const line of element.lines) {
+      lineNo += 1;
+      const result = calculateLine(line, lineNo);
+      const mkiExclD = lastMkiExclD;
+      lines.push(result);
+      if (result.mkiEur !== null) {
+        elementMki[e] = (elementMki[e] as number) + result.mkiEur;
+        elementHasMki[e] = 1;
+      }
+      if (result.detachability !== null) {
+        liLines += 1;
+        const weight = result.mkiEur !== null ? Math.max(0, mkiExclD) : 0;
+        if (result.mkiEur === null) liLinesWithoutMki += 1;
+        layerLiWeighted[li] = (layerLiWeighted[li] as number) + weight * result.detachability;
+        layerLiWeight[li] = (layerLiWeight[li] as number) + weight;
+        const mass = result.massKg ?? 0;
+        layerLiMassWeighted[li] = (layerLiMassWeighted[li] as number) + mass * result.detachability;
+        layerLiMass[li] = (layerLiMass[li] as number) + mass;
+        layerLiSum[li] = (layerLiSum[li] as number) + result.detachability;
+        layerLiCount[li] = (layerLiCount[li] as number) + 1;
+      }
+    }
+
+    function calculateLine(line: MaterialLine, n: number): LineResult {
+      let profileId = line.profileId ?? null;
+      let profileSource: LineResult['profileSource'] = profileId ? 'passport' : null;
+      if (!profileId && autoMap) {
+        const suggestion = defaultProfileFor(line.description, library, data);
+        if (suggestion) {
+          profileId = suggestion.profileId;
+          profileSource = 'suggested';
+          warnings.add(
+            'PROFIEL_VOORGESTELD',
+            `${line.description}|${suggestion.profileId}`,
+            `Geen profiel opgegeven voor "${line.description}": standaardprofiel "${suggestion.name}" (${suggestion.profileId}) gebruikt — controleer dit.`,
+            n,
+          );
+        }
+      }
+      if (!profileId) warnings.add('PROFIEL_ONTBREEKT', '', 'Regels zonder milieuprofiel: geen milieu-impact berekend.', n);
+      const compiled = profileId ? lookup(profileId) : undefined;
+      if (profileId && !compiled) {
+        warnings.add('PROFIEL_ONBEKEND', profileId, `Profiel "${profileId}" staat niet in de bibliotheek ${library.id}: geen milieu-impact berekend.`, n);
+      }
+      const profile = compiled?.profile;
+
+      // Mass: given, or from the profile's density / area weight / linear weight.
+      let massKg: number | undefined = line.massKg;
+      if (massKg === undefined) {
+        if (line.unit === 'kg') massKg = line.quantity;
+        else if (profile) {
+          const k = kgPerUnit(profile, line.unit);
+          if (k !== undefined) massKg = line.quantity * k;
+          else if (line.thicknessM !== undefined && line.unit === 'm2' && profile.densityKgM3 !== undefined) {
+            massKg = line.quantity * line.thicknessM * profile.densityKgM3;
+          }
+        }
+      }
+      if (massKg === undefined) warnings.add('MASSA_ONTBREEKT', '', 'Massa onbekend (geen massa_kg en niet af te leiden uit het profiel): regel telt niet mee in herkomst, MCI en massaweging.', n);
+
+      // Quantity in the profile's declared unit.
+      let declared: number | undefined;
+      let conversion: LineResult['conversion'] = null;
+      if (profile) {
+        if (line.unit === profile.declaredUnit) {
+          declared = line.quantity;
+          conversion = 'gelijk';
+        } else if (line.thicknessM !== undefined && line.unit === 'm2' && profile.declaredUnit === 'm3') {
+          declared = line.quantity * line.thicknessM;
+          conversion = 'via dikte';
+        } else if (line.thicknessM !== undefined && line.unit === 'm3' && profile.declaredUnit === 'm2') {
+          declared = line.quantity / line.thicknessM;
+          conversion = 'via dikte';
+        } else if (massKg !== undefined && profile.kgPerDeclaredUnit !== undefined) {
+          declared = massKg / profile.kgPerDeclaredUnit;
+          conversion = 'via massa';
+        }
+        if (declared === undefined) {
+          warnings.add(
+            'EENHEID_ONVERENIGBAAR',
+            `${line.unit}|${profile.id}`,
+            `Eenheid ${line.unit} is niet om te rekenen naar de gedeclareerde eenheid ${profile.declaredUnit} van "${profileName(profile)}" (geen massa, dichtheid, oppervlaktegewicht of dikte): geen milieu-impact berekend.`,
+            n,
+          );
+        } else if (conversion !== 'gelijk') {
+          warnings.add('EENHEID_OMGEREKEND', `${line.unit}|${profile.declaredUnit}|${conversion}`, `Hoeveelheid omgerekend van ${line.unit} naar ${profile.declaredUnit} ${conversion}.`, n);
+        }
+      }
+
+      if (line.serviceLifeYears === undefined && profile) {
+        warnings.add('LEVENSDUUR_ONTBREEKT', '', 'Levensduur ontbreekt: geen vervangingen gerekend (alsof het product de hele referentieperiode meegaat).', n);
+      }
+      const { placements, replacements } = placementsFor(rule, rspYears, line.serviceLifeYears);
+      const nmdCategory = line.nmdCategory ?? profile?.nmdCategory ?? null;
+      const surchargeFactor = nmdCategory ? data.defaults.categorySurcharge[nmdCategory] : 1;
+
+      let mkiEur: number | null = null;
+      lastMkiExclD = 0;
+      const gwpKgCO2: Partial<Record<Module, number>> = {};
+      if (compiled && declared !== undefined) {
+        const k = usedIndex.get(compiled.profile.id) as number;
+        const total = declared * placements;
+        wInit[k] = (wInit[k] as number) + declared;
+        wTotal[k] = (wTotal[k] as number) + total;
+        if (compiled.hasWeighted) {
+          wMki[k] = (wMki[k] as number) + total * surchargeFactor;
+          mkiEur = total * surchargeFactor * compiled.mkiTotal;
+          lastMkiExclD = total * surchargeFactor * compiled.mkiExclD;
+          mkiSurcharge += total * (surchargeFactor - 1) * compiled.mkiTotal;
+          anyMki = true;
+        } else {
+          warnings.add('GEEN_DATA_WEGINGSSET', compiled.profile.id, `Profiel "${profileName(compiled.profile)}" heeft geen waarden voor de ${set.toUpperCase()}-weging: MKI van deze regels ontbreekt.`, n);
+        }
+        const g = compiled.gwp;
+        const mask = compiled.gwpModules;
+        if (mask === 0) warnings.add('GWP_ONTBREEKT', compiled.profile.id, `Profiel "${profileName(compiled.profile)}" declareert geen GWP.`, n);
+        for (let m = 0; m < M; m++) if (mask & (1 << m)) gwpKgCO2[modules[m] as Module] = total * (g[m] as number);
+      }
+
+      // Stored biogenic carbon (initial placement).
+      let biogenic: number | null = null;
+      let biogenicMethod: LineResult['biogenicMethod'] = null;
+      if (profile && declared !== undefined) {
+        const bioA2 = profile.a2?.['A1-A3']?.gwpBiogenic;
+        if (profile.biogenicCarbonKgC !== undefined) {
+          biogenic = declared * profile.biogenicCarbonKgC * data.defaults.co2PerC;
+          biogenicMethod = 'koolstofgehalt';
+        } else if (bioA2 !== undefined && bioA2 < 0) {
+          biogenic = -bioA2 * declared;
+          biogenicMethod = 'gwp-biogeen';
+        } else if (profile.timber && massKg !== undefined) {
+          const dry = (massKg / (1 + profile.timber.moisturePct / 100)) * profile.timber.woodShare;
+          biogenic = data.defaults.co2PerC * data.defaults.en16449CarbonFraction * dry;
+          biogenicMethod = 'EN 16449';
+        } else if (profile.timber) {
+          warnings.add('BIOGEEN_ONBEKEND', profile.id, `Opgeslagen biogene CO2 van "${profileName(profile)}" onbekend: massa ontbreekt.`, n);
+        } else {
+          biogenic = 0;
+          biogenicMethod = 'geen';
+          if (line.origin.renewablePct > 0) {
+            warnings.add('BIOGEEN_ONBEKEND', `renewable|${profile.id}`, `Regel met hernieuwbaar aandeel maar profiel "${profileName(profile)}" zonder biogeen koolstofgehalte: opgeslagen CO2 als 0 geteld.`, n);
+          }
+        }
+        if (biogenic !== null) biogenicTotal += biogenic;
+      }
+
+      // Origin and MCI by mass.
+      let mci: number | null = null;
+      if (massKg !== undefined) {
+        massTotal += massKg;
+        renewableKg += (massKg * line.origin.renewablePct) / 100;
+        reusedKg += (massKg * line.origin.reusedPct) / 100;
+        recycledKg += (massKg * line.origin.recycledPct) / 100;
+        const value = materialCircularity(
+          {
+            massKg,
+            recycled: line.origin.recycledPct / 100,
+            reused: line.origin.reusedPct / 100,
+            renewable: line.origin.renewablePct / 100,
+            eolRecycling: line.endOfLife.recyclingPct / 100,
+            eolReuse: line.endOfLife.reusePct / 100,
+          },
+          data,
+        );
+        if (value !== undefined) {
+          mci = value;
+          mciWeighted += massKg * value;
+          mciMass += massKg;
+        }
+      }
+
+      const det = lineDetachability(line.detachability, data);
+      if (det.index === undefined) {
+        warnings.add('LOSMAAKBAARHEID_ONVOLLEDIG', 'missing', 'Verbinding of toegankelijkheid ontbreekt: regel telt niet mee in de losmaakbaarheid.', n);
+      } else if (det.connectionOnly) {
+        warnings.add('LOSMAAKBAARHEID_ONVOLLEDIG', 'connection-only', 'Doorkruising of randopsluiting ontbreekt: losmaakbaarheid alleen uit verbindingstype en toegankelijkheid.', n);
+      }
+
+      return {
+        line: n,
+        element: element?.name ?? '',
+        nlsfb: element?.nlsfb ?? '',
+        layer: element?.layer ?? 'constructie',
+        description: line.description,
+        quantity: line.quantity,
+        unit: line.unit,
+        profileId: compiled ? compiled.profile.id : profileId,
+        profileName: profile ? profileName(profile) : null,
+        profileSource,
+        declaredUnit: profile?.declaredUnit ?? null,
+        declaredQuantity: declared ?? null,
+        conversion,
+        placements,
+        replacements,
+        nmdCategory,
+        surchargeFactor,
+        massKg: massKg ?? null,
+        mkiEur,
+        gwpKgCO2,
+        biogenicCarbonKgCO2: biogenic,
+        biogenicMethod,
+        detachability: det.index ?? null,
+        mci,
+      };
+    }
+  }
+
+  function lookup(id: string): CompiledProfile | undefined {
+    const compiled = compiledFor(library, set, data, p, id);
+    if (compiled && !usedIndex.has(id)) {
+      const k = used.length;
+      used.push(compiled);
+      usedIndex.set(id, k);
+      if (k >= wInit.length) {
+        const grow = (a: Float64Array) => {
+          const b = new Float64Array(a.length * 2);
+          b.set(a);
+          return b;
+        };
+        wInit = grow(wInit);
+        wTotal = grow(wTotal);
+        wMki = grow(wMki);
+      }
+    }
+    return compiled;
+  }
+
+  // Building totals: profiles in first-use order (deterministic for a given passport).
+  const mkiByModule = new Float64Array(M);
+  let mkiModuleMask = 0;
+  const mkiByCategory = new Float64Array(nCat);
+  const gwpByModule = new Float64Array(M);
+  let gwpModuleMask = 0;
+  const gwpInit = new Float64Array(M);
+  const categoriesSeen = new Array<boolean>(nCat).fill(false);
+  for (let k = 0; k < used.length; k++) {
+    const c = used[k] as CompiledProfile;
+    const wm = wMki[k] as number;
+    const wt = wTotal[k] as number;
+    const wi = wInit[k] as number;
+    if (wt === 0 && wi === 0) continue;
+    for (let j = 0; j < nCat; j++) if (c.categoriesPresent[j]) categoriesSeen[j] = true;
+    if (c.hasWeighted) {
+      mkiModuleMask |= c.mkiModules;
+      for (let m = 0; m < M; m++) mkiByModule[m] = (mkiByModule[m] as number) + wm * (c.mki[m] as number);
+      for (let j = 0; j < nCat; j++) mkiByCategory[j] = (mkiByCategory[j] as number) + wm * (c.mkiByCategory[j] as number);
+    }
+    gwpModuleMask |= c.gwpModules;
+    for (let m = 0; m < M; m++) {
+      gwpByModule[m] = (gwpByModule[m] as number) + wt * (c.gwp[m] as number);
+      gwpInit[m] = (gwpInit[m] as number) + wi * (c.gwp[m] as number);
+    }
+  }
+
+  let mkiTotal: number | null = null;
+  const byModule: Partial<Record<Module, number>> = {};
+  if (anyMki) {
+    mkiTotal = 0;
+    for (let m = 0; m < M; m++) {
+      if (!(mkiModuleMask & (1 << m))) continue;
+      byModule[modules[m] as Module] = mkiByModule[m] as number;
+      mkiTotal += mkiByModule[m] as number;
+    }
+  }
+  const byCategory: Record<string, number> = {};
+  const unweightedCategories: { category: string; reason: string }[] = [];
+  for (let j = 0; j < nCat; j++) {
+    const category = p.categories[j] as string;
+    const unpriced = p.unpricedReasons.get(category);
+    if (unpriced !== undefined) {
+      unweightedCategories.push({ category, reason: unpriced });
+    } else if (!categoriesSeen[j]) {
+      unweightedCategories.push({ category, reason: 'geen waarden in de gebruikte milieuprofielen' });
+    } else if (anyMki) {
+      byCategory[category] = mkiByCategory[j] as number;
+    }
+  }
+  if (unweightedCategories.length > 0) {
+    warnings.add(
+      'CATEGORIE_NIET_GEWOGEN',
+      set,
+      `Niet gewogen in de MKI (${set.toUpperCase()}): ${unweightedCategories.map((u) => u.category).join(', ')}. De MKI is daardoor onvolledig.`,
+    );
+  }
+
+  const mpgValue = mkiTotal === null ? null : mkiTotal / (bvo * rspYears);
+  const limit = lookupMpgLimit(data, { useFunction, weightingSet: set, bvoM2: bvo, permitDate: project.permitDate });
+  const mpgRounded = mpgValue === null ? null : round(mpgValue, 4);
+  const pass = mpgRounded === null || limit.limit === null ? null : mpgRounded <= limit.limit;
+
+  const gwpSum = (from: number, to: number, arr: Float64Array) => {
+    let s = 0;
+    for (let m = from; m <= to; m++) s += arr[m] as number;
+    return s;
+  };
+  const a1a3 = gwpInit[IDX_A1A3] as number;
+  const a1a5 = gwpSum(IDX_A1A3, IDX_A5, gwpInit);
+  const total = gwpSum(0, IDX_D - 1, gwpByModule);
+  const d = gwpByModule[IDX_D] as number;
+  const gwpInitAll = gwpSum(0, IDX_D - 1, gwpInit);
+  const gwpModules: Partial<Record<Module, number>> = {};
+  for (let m = 0; m < M; m++) if (gwpModuleMask & (1 << m)) gwpModules[modules[m] as Module] = gwpByModule[m] as number;
+
+  // Detachability: MKI weights when every LI line has an MKI, else mass.
+  const useMki = liLines > 0 && liLinesWithoutMki === 0;
+  const byLayer: Partial<Record<Layer, number>> = {};
+  let bNum = 0;
+  let bDen = 0;
+  for (let l = 0; l < layers.length; l++) {
+    if ((layerLiCount[l] as number) === 0) continue;
+    const wSum = useMki ? (layerLiWeight[l] as number) : (layerLiMass[l] as number);
+    const wVal = useMki ? (layerLiWeighted[l] as number) : (layerLiMassWeighted[l] as number);
+    const value = wSum > 0 ? wVal / wSum : (layerLiSum[l] as number) / (layerLiCount[l] as number);
+    byLayer[layers[l] as Layer] = value;
+    const layerWeight = wSum > 0 ? wSum : 0;
+    bNum += layerWeight * value;
+    bDen += layerWeight;
+  }
+  let detachabilityIndex: number | null = null;
+  if (liLines > 0) {
+    if (bDen > 0) detachabilityIndex = bNum / bDen;
+    else {
+      const values = Object.values(byLayer);
+      detachabilityIndex = values.reduce((s, v) => s + v, 0) / values.length;
+    }
+  }
+
+  const pct = (part: number) => (massTotal > 0 ? (100 * part) / massTotal : null);
+  const renewablePct = pct(renewableKg);
+  const reusedPct = pct(reusedKg);
+  const recycledPct = pct(recycledKg);
+  const primaryPct = massTotal > 0 ? pct(massTotal - renewableKg - reusedKg - recycledKg) : null;
+  const parisProofPerM2 = a1a5 / bvo;
+  const mci = mciMass > 0 ? mciWeighted / mciMass : null;
+
+  const byElement = passport.elements
+    .map((element, e) => ({ element: e + 1, nlsfb: element.nlsfb, name: element.name, layer: element.layer, mki: elementMki[e] as number, has: elementHasMki[e] === 1 }))
+    .filter((x) => x.has)
+    .map(({ has: _has, ...rest }) => rest);
+  const mkiByLayer: Partial<Record<Layer, number>> = {};
+  for (const layer of layers) {
+    let s = 0;
+    let any = false;
+    for (const el of byElement) {
+      if (el.layer === layer) {
+        s += el.mki;
+        any = true;
+      }
+    }
+    if (any) mkiByLayer[layer] = s;
+  }
+
+  const hnn: HnnCheck[] = data.hnn.indicators.map((indicator) => {
+    const level = indicator.levels[project.buildingType];
+    let value: number | null = null;
+    let note = indicator.note;
+    switch (indicator.id) {
+      case 'mpg':
+        if (indicator.weightingSet && indicator.weightingSet !== set) note = `HNN-niveau geldt voor de ${indicator.weightingSet.toUpperCase()}-weging; bereken met --weging ${indicator.weightingSet}.`;
+        else value = mpgRounded;
+        break;
+      case 'embodiedCarbon':
+        value = parisProofPerM2;
+        break;
+      case 'storedCarbon':
+        value = biogenicTotal / 1000;
+        break;
+      case 'materialOrigin':
+        value = renewablePct === null ? null : (renewablePct ?? 0) + (reusedPct ?? 0) + (recycledPct ?? 0);
+        break;
+      case 'detachability':
+        value = detachabilityIndex === null ? null : 100 * detachabilityIndex;
+        break;
+    }
+    let status: HnnCheck['status'];
+    if (value === null) status = 'niet berekend';
+    else if (level === null || indicator.comparison === 'none') status = 'geen niveau';
+    else status = (indicator.comparison === 'max' ? value <= level : value >= level) ? 'voldoet' : 'voldoet niet';
+    return {
+      indicator: indicator.id,
+      name: indicator.name,
+      theme: indicator.theme,
+      category: indicator.category,
+      unit: indicator.unit,
+      value,
+      level,
+      comparison: indicator.comparison,
+      status,
+      ...(note !== undefined && { note }),
+    };
+  });
+
+  const officialData = used.every((c) => c.profile.nmdCategory !== undefined);
+  const dataVersions: Record<string, string> = { profiles: `${library.id}@${library.version}`, ...methodDataVersions(data) };
+
+  return {
+    indicatief: true,
+    label: officialData
+      ? 'Indicatief: berekend door Kringbouw, niet met een door de NMD gevalideerd rekeninstrument. Een officiële MPG komt alleen uit een gevalideerd instrument.'
+      : `Indicatief: berekend met open data (${library.attribution}), niet met de Nationale Milieudatabase. Een officiële MPG komt alleen uit een door de NMD gevalideerd rekeninstrument.`,
+    project: {
+      bvoM2: bvo,
+      buildingType: project.buildingType,
+      useFunction,
+      rspYears,
+      permitDate: project.permitDate ?? null,
+      replacementRule: rule,
+      weightingSet: set,
+    },
+    mpg: {
+      value: mpgRounded,
+      limit: limit.limit,
+      pass,
+      marginEurPerM2Yr: mpgRounded === null || limit.limit === null ? null : round(limit.limit - mpgRounded, 4),
+      weightingSet: set,
+      unweightedCategories,
+      limitSource: limit.entry?.source ?? null,
+      notes: limit.notes,
+    },
+    mki: { total: mkiTotal, surchargeEur: mkiSurcharge, byModule, byCategory, byElement, byLayer: mkiByLayer },
+    gwp: {
+      a1a3,
+      a1a5,
+      total,
+      d,
+      replacements: total - gwpInitAll,
+      byModule: gwpModules,
+      perM2: { a1a3: a1a3 / bvo, a1a5: a1a5 / bvo, total: total / bvo, d: d / bvo },
+      parisProofPerM2,
+      parisProofScope: `${data.hnn.parisProofScope.join(', ')} van de eerste plaatsing, zonder vervangingen. ${data.hnn.parisProofNote}`,
+    },
+    biogenicCarbonKgCO2: biogenicTotal,
+    materialOrigin: { massKg: massTotal, renewablePct, reusedPct, recycledPct, primaryPct },
+    detachability: { index: detachabilityIndex, byLayer, weighting: liLines === 0 ? null : useMki ? 'mki' : 'massa' },
+    mci,
+    hnn,
+    lines,
+    warnings: warnings.list(),
+    dataVersions,
+  };
+}
+
+function profileName(profile: EnvironmentalProfile): string {
+  return profile.name.nl ?? profile.name.en ?? profile.name.de ?? profile.id;
+}
