@@ -12,3 +12,5 @@ export type {
   IfcStorey,
   QuantitySource,
 } from './types.ts';
+export { runIfcExtractionInWorker } from './run-in-worker.ts';
+export type { WorkerExtractionOptions } from './run-in-worker.ts';
