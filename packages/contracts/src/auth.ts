@@ -45,3 +45,12 @@ export const passwordResetConfirm = z.object({
 export const authConfigResponse = z.object({
   oidc: z.object({ enabled: z.boolean(), label: z.string().nullable() }),
 });
+
+/** Paths of the web app's pages that links in emails point to; the token is the `token` query parameter. */
+export const emailLinkPaths = {
+  passwordReset: '/wachtwoord-herstellen',
+  invitation: '/uitnodiging',
+} as const;
+
+/** Where OIDC sign-in sends the browser back to: the app root on success, the sign-in page with `?fout=<code>` on failure. */
+export const oidcReturnPaths = { success: '/', failure: '/inloggen' } as const;

@@ -84,3 +84,16 @@ export const acceptInvitationRequest = z.object({
   name: z.string().trim().min(1).max(200).optional(),
   password: newPassword,
 });
+
+/** PATCH body: only the fields sent change. `kind` and `cityDealSignatory` may be changed by the coordinator only. */
+export const organisationUpdate = z.object({
+  name: z.string().trim().min(2).max(200).optional(),
+  shortName: z.string().trim().max(60).nullable().optional(),
+  kind: z.enum(organisationKinds).optional(),
+  municipalityCode: z.string().regex(/^GM\d{4}$/).nullable().optional(),
+  website: z.url().max(500).nullable().optional(),
+  cityDealSignatory: z.boolean().optional(),
+});
+export type OrganisationUpdate = z.infer<typeof organisationUpdate>;
+
+export const invitationTokenParams = z.object({ token: z.string().min(20).max(200) });

@@ -1,0 +1,78 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import { serverRoot } from '../config.ts';
+import * as schema from './schema.ts';
+
+export { schema };
+
+/** The Drizzle database, whichever driver is underneath. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export const migrationsFolder = path.join(serverRoot, 'drizzle');
+
+export interface Database {
+  db: Db;
+  driver: 'pglite' | 'postgres';
+  /** Applies pending migrations from apps/server/drizzle/. */
+  migrate(): Promise<void>;
+  /** Cheap round trip for the readiness check. */
+  ping(): Promise<void>;
+  /** Flushes and closes; for PGlite this is what keeps the data directory consistent. */
+  close(): Promise<void>;
+}
+
+export function databaseFromPglite(client: PGlite): Database {
+  const db = drizzlePglite(client, { schema });
+  return {
+    db,
+    driver: 'pglite',
+    migrate: () => migratePglite(db, { migrationsFolder }),
+    ping: async () => {
+      await db.execute(sql`select 1`);
+    },
+    close: async () => {
+      if (!client.closed) await client.close();
+    },
+  };
+}
+
+export function databaseFromPool(pool: pg.Pool): Database {
+  const db = drizzleNodePg(pool, { schema });
+  let closed = false;
+  return {
+    db,
+    driver: 'postgres',
+    migrate: () => migrateNodePg(db, { migrationsFolder }),
+    ping: async () => {
+      await db.execute(sql`select 1`);
+    },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}
+
+/**
+ * No DATABASE_URL → embedded PGlite persisted in `<dataDir>/pgdata` (created on first start).
+ * DATABASE_URL=postgres://… → a node-postgres pool.
+ */
+export async function openDatabase(options: { databaseUrl: string | null; dataDir: string }): Promise<Database> {
+  if (options.databaseUrl !== null) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    return databaseFromPool(pool);
+  }
+  const directory = path.join(options.dataDir, 'pgdata');
+  mkdirSync(directory, { recursive: true });
+  const client = await PGlite.create(directory);
+  return databaseFromPglite(client);
+}

@@ -1,0 +1,82 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  acceptInvitationRequest,
+  createInvitationRequest,
+  emailLinkPaths,
+  idParams,
+  invitation,
+  invitationParams,
+  invitationPreview,
+  invitationTokenParams,
+  sessionResponse,
+} from '@kringbouw/contracts';
+import { actorOf, isSecureRequest, setSessionCookie } from '../../http/auth-context.ts';
+import { linkWithToken, publicOrigin } from '../../http/links.ts';
+import { errorResponses } from '../../http/route-schemas.ts';
+import type { InvitationsService } from './invitations.service.ts';
+
+export function registerInvitationRoutes(
+  app: FastifyInstance,
+  deps: { invitations: InvitationsService; production: boolean; publicUrl: URL | null },
+): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const service = deps.invitations;
+
+  r.post('/api/organisations/:id/invitations', {
+    schema: {
+      tags: ['organisations'],
+      summary: 'Invite someone into the organisation (mails a link, valid 14 days)',
+      params: idParams,
+      body: createInvitationRequest,
+      response: { 201: invitation, ...errorResponses(400, 401, 403, 404, 409) },
+    },
+    handler: async (request, reply) => {
+      const origin = publicOrigin(request, deps.publicUrl);
+      const created = await service.create(actorOf(request), request.params.id, request.body, (token) =>
+        linkWithToken(origin, emailLinkPaths.invitation, token),
+      );
+      return reply.status(201).send(created);
+    },
+  });
+
+  r.delete('/api/organisations/:id/invitations/:invitationId', {
+    schema: {
+      tags: ['organisations'],
+      summary: 'Revoke an invitation',
+      params: invitationParams,
+      response: { 204: z.null(), ...errorResponses(400, 401, 403, 404) },
+    },
+    handler: async (request, reply) => {
+      await service.revoke(actorOf(request), request.params.id, request.params.invitationId);
+      return reply.status(204).send(null);
+    },
+  });
+
+  r.get('/api/invitations/:token', {
+    config: { public: true },
+    schema: {
+      tags: ['invitations'],
+      summary: 'What an invitation link is for (no sign-in needed)',
+      params: invitationTokenParams,
+      response: { 200: invitationPreview, ...errorResponses(400, 404) },
+    },
+    handler: async (request) => service.preview(request.params.token),
+  });
+
+  r.post('/api/invitations/accept', {
+    config: { public: true },
+    schema: {
+      tags: ['invitations'],
+      summary: 'Accept an invitation: creates the account or adds the membership, and signs in',
+      body: acceptInvitationRequest,
+      response: { 200: sessionResponse, ...errorResponses(400, 401, 403, 404) },
+    },
+    handler: async (request, reply) => {
+      const { sessionId, response } = await service.accept(request.body);
+      setSessionCookie(reply, sessionId, isSecureRequest(request, deps.production));
+      return response;
+    },
+  });
+}

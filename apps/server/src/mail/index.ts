@@ -1,0 +1,32 @@
+import type { FastifyBaseLogger } from 'fastify';
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** Where outgoing mail goes. Swap the implementation at start-up; the services only know this interface. */
+export interface MailTransport {
+  send(message: MailMessage): Promise<void>;
+}
+
+/** Development default: the message (with its link) goes to the log instead of a mailbox. */
+export function createLogMailTransport(logger: Pick<FastifyBaseLogger, 'info'>): MailTransport {
+  return {
+    async send(message) {
+      logger.info({ mail: message }, `mail to ${message.to}: ${message.subject}`);
+    },
+  };
+}
+
+/** Keeps messages in memory; tests read links from it. */
+export class MemoryMailTransport implements MailTransport {
+  readonly sent: MailMessage[] = [];
+  async send(message: MailMessage): Promise<void> {
+    this.sent.push(message);
+  }
+  lastTo(email: string): MailMessage | undefined {
+    return this.sent.filter((m) => m.to === email).at(-1);
+  }
+}
