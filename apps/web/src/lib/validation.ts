@@ -36,7 +36,8 @@ export function issueMessage(issue: IssueLike, t: TFunction): string {
   switch (issue.code) {
     case 'invalid_type': {
       if (issue.expected === 'int') return t('validation.integer');
-      if (issue.received === 'NaN' || issue.expected === 'number') return t('validation.number');
+      // Forms pass unreadable numbers as NaN and empty fields as undefined: the first is a typo, the second missing.
+      if (issue.received === 'NaN') return t('validation.number');
       return t('validation.required');
     }
     case 'too_small': {

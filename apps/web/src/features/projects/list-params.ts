@@ -5,7 +5,7 @@ export type ProjectListView = Omit<ProjectListQuery, 'pageSize'>;
 
 export const PROJECT_PAGE_SIZE = 20;
 
-const defaults: ProjectListView = projectListQuery.parse({});
+const { pageSize: _pageSize, ...defaults }: ProjectListQuery = projectListQuery.parse({});
 
 const keys = ['q', 'municipality', 'kind', 'phase', 'sort', 'order', 'page'] as const satisfies readonly (keyof ProjectListView)[];
 
