@@ -50,7 +50,7 @@ function UserMenu({ name, email }: { name: string; email: string }) {
     <details className="user-menu">
       <summary className="user-menu__toggle">
         <span className="visually-hidden">{t('userMenu.label')}: </span>
-        {name}
+        <span className="user-menu__name">{name}</span>
       </summary>
       <div className="user-menu__panel">
         <p className="user-menu__email">{email}</p>

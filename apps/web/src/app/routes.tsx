@@ -4,6 +4,7 @@ import { Shell } from './Shell.tsx';
 import { RequireSession } from './RequireSession.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
+import { emailLinkPaths } from '@kringbouw/contracts';
 
 const PasswordResetRequestPage = lazy(() => import('../features/auth/PasswordResetRequestPage.tsx'));
 const PasswordResetConfirmPage = lazy(() => import('../features/auth/PasswordResetConfirmPage.tsx'));
@@ -23,9 +24,11 @@ export function AppRoutes() {
         <Route index element={<Navigate to="/projecten" replace />} />
         <Route path="inloggen" element={<SignInPage />} />
         <Route path="wachtwoord-vergeten" element={<PasswordResetRequestPage />} />
-        <Route path="wachtwoord-herstellen/:token" element={<PasswordResetConfirmPage />} />
-        <Route path="wachtwoord-herstellen" element={<PasswordResetConfirmPage />} />
-        <Route path="uitnodiging/:token" element={<InvitationPage />} />
+        {/* E-mails link to <path>?token=…; the /<path>/<token> form is accepted too. */}
+        <Route path={emailLinkPaths.passwordReset} element={<PasswordResetConfirmPage />} />
+        <Route path={`${emailLinkPaths.passwordReset}/:token`} element={<PasswordResetConfirmPage />} />
+        <Route path={emailLinkPaths.invitation} element={<InvitationPage />} />
+        <Route path={`${emailLinkPaths.invitation}/:token`} element={<InvitationPage />} />
         <Route path="projecten" element={<RequireSession><ProjectListPage /></RequireSession>} />
         <Route path="projecten/nieuw" element={<RequireSession><ProjectCreatePage /></RequireSession>} />
         <Route path="projecten/:id" element={<RequireSession><ProjectDetailPage /></RequireSession>} />

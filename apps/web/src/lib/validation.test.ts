@@ -82,6 +82,11 @@ describe('zod issue → Dutch message', () => {
     expect(result).toEqual({ 'parties.0.role': 'Maak een keuze uit de lijst.', ownerOrganisationId: 'U bent geen bewerker bij deze organisatie' });
   });
 
+  it('keeps the server message when the detail lacks the bounds its sentence needs', () => {
+    const result = fieldErrorsFromProblems([{ path: 'name', message: 'Te kort: verwacht dat string >=2 tekens heeft', code: 'too_small' }], nl);
+    expect(result).toEqual({ name: 'Te kort: verwacht dat string >=2 tekens heeft' });
+  });
+
   it('falls back to the issue message for unknown codes', () => {
     expect(issueMessage({ code: 'custom', message: 'Einddatum ligt voor de startdatum' }, nl)).toBe('Einddatum ligt voor de startdatum');
   });

@@ -92,14 +92,35 @@ export function fieldErrorsFromIssues(issues: readonly z.core.$ZodIssue[], t: TF
 }
 
 /**
- * Maps the `details` of a 400 `validation_failed` response to fields. Details that carry a zod issue code are
- * phrased in the UI language; others keep the server's message.
+ * True when the issue carries what its message needs. The API passes on only the zod code of an issue, not its
+ * bounds; then the server's own (Dutch) message is better than a sentence with a hole in it.
+ */
+function canPhrase(issue: IssueLike): boolean {
+  switch (issue.code) {
+    case 'too_small':
+      return issue.origin !== undefined && issue.minimum !== undefined;
+    case 'too_big':
+      return issue.origin !== undefined && issue.maximum !== undefined;
+    case 'invalid_format':
+      return issue.format !== undefined;
+    case 'invalid_type':
+      return issue.expected !== undefined;
+    case 'invalid_value':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * Maps the `details` of a 400 `validation_failed` response to fields. Details that carry a complete zod issue
+ * are phrased in the UI language; others keep the server's message.
  */
 export function fieldErrorsFromProblems(problems: readonly ({ path: string } & IssueLike)[], t: TFunction): FieldErrors {
   const errors: FieldErrors = {};
   for (const problem of problems) {
     if (errors[problem.path] !== undefined) continue;
-    errors[problem.path] = problem.code ? issueMessage(problem, t) : problem.message || t('validation.format');
+    errors[problem.path] = canPhrase(problem) ? issueMessage(problem, t) : problem.message || t('validation.format');
   }
   return errors;
 }

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { acceptInvitationRequest, invitationPreview, sessionResponse } from '@kringbouw/contracts';
@@ -14,12 +14,15 @@ import { useStoreSession } from './session.ts';
 export default function InvitationPage() {
   const { t } = useTranslation();
   usePageTitle(t('invitation.title'));
-  const { token = '' } = useParams();
+  const params = useParams();
+  const [search] = useSearchParams();
+  const token = params.token ?? search.get('token') ?? '';
   const navigate = useNavigate();
   const storeSession = useStoreSession();
   const preview = useQuery({
     queryKey: ['invitation', token],
     queryFn: () => apiRequest(`/api/invitations/${encodeURIComponent(token)}`, invitationPreview),
+    enabled: token.length > 0,
   });
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
@@ -42,9 +45,9 @@ export default function InvitationPage() {
     },
   });
 
-  if (preview.isPending) return <Loading />;
-  if (preview.isError) {
-    const gone = preview.error instanceof ApiError && [400, 404, 410].includes(preview.error.status);
+  if (token.length > 0 && preview.isPending) return <Loading />;
+  if (token.length === 0 || preview.isError) {
+    const gone = token.length === 0 || (preview.error instanceof ApiError && [400, 404, 410].includes(preview.error.status));
     return (
       <div className="page page--narrow">
         <h1>{t('invitation.title')}</h1>
@@ -63,6 +66,7 @@ export default function InvitationPage() {
   }
 
   const invite = preview.data;
+  if (!invite) return <Loading />;
   const needsName = !invite.accountExists;
   const labels: Record<string, string> = {
     name: t('invitation.name'),

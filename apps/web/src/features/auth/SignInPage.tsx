@@ -17,12 +17,16 @@ export function safeReturnPath(value: string | null): string {
   return value;
 }
 
+/** Codes the server puts in `?fout=` when sign-in through the identity provider fails. */
+const oidcFailureCodes = ['oidc_state', 'oidc_failed', 'oidc_no_verified_email', 'oidc_no_account'] as const;
+
 export function SignInPage() {
   const { t } = useTranslation();
   usePageTitle(t('signIn.title'));
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const returnTo = safeReturnPath(params.get('terug'));
+  const oidcFailure = oidcFailureCodes.find((code) => code === params.get('fout'));
   const session = useSession();
   const storeSession = useStoreSession();
   const config = useQuery({ queryKey: ['auth-config'], queryFn: () => apiRequest('/api/auth/config', authConfigResponse), staleTime: Infinity });
@@ -75,6 +79,11 @@ export function SignInPage() {
       <p className="lead">{t('signIn.intro')}</p>
       <form className="form card" onSubmit={onSubmit} noValidate>
         <ErrorSummary errors={errors} labelFor={(path) => labels[path] ?? path} attempt={attempt} />
+        {oidcFailure && !formError ? (
+          <p className="notice notice--error" role="alert">
+            {t(`signIn.oidcFailure.${oidcFailure}`)}
+          </p>
+        ) : null}
         <div aria-live="assertive">
           {formError ? (
             <p className="notice notice--error" role="alert">

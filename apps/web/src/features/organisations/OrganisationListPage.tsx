@@ -121,7 +121,7 @@ function OrganisationGroup({ group, items }: { group: CityDealGroup; items: Orga
           <li key={organisation.id} className="card card--link">
             <Link to={`/organisaties/${organisation.id}`} className="card__title">
               {organisation.name}
-              {organisation.shortName ? <span className="muted"> ({organisation.shortName})</span> : null}
+              {organisation.shortName && !organisation.name.includes(organisation.shortName) ? <span className="muted"> ({organisation.shortName})</span> : null}
             </Link>
             <p className="card__meta">
               {t(`organisationKinds.${organisation.kind}`)} · {t('organisations.memberCount', { count: organisation.memberCount, formatted: formatInteger(organisation.memberCount) })}

@@ -184,16 +184,22 @@ function MemberRow({ organisationId, member, manage }: { organisationId: string;
         <td data-label={t('organisations.actions')}>
           {confirming ? (
             <span className="inline-confirm" role="group" aria-label={t('organisations.confirmRemove', { name: member.name })}>
-              <button type="button" className="button button--danger button--small" disabled={remove.isPending} onClick={() => remove.mutate(member.userId)}>
-                {t('organisations.confirmRemoveAction', { name: member.name })}
+              <button
+                type="button"
+                className="button button--danger button--small"
+                disabled={remove.isPending}
+                onClick={() => remove.mutate(member.userId)}
+                aria-label={t('organisations.confirmRemoveAction', { name: member.name })}
+              >
+                {t('organisations.confirmRemoveShort')}
               </button>
               <button type="button" className="button button--secondary button--small" onClick={() => setConfirming(false)}>
                 {t('common.cancel')}
               </button>
             </span>
           ) : (
-            <button type="button" className="button button--link" onClick={() => setConfirming(true)}>
-              {t('organisations.removeMember', { name: member.name })}
+            <button type="button" className="button button--link" onClick={() => setConfirming(true)} aria-label={t('organisations.removeMember', { name: member.name })}>
+              {t('organisations.remove')}
             </button>
           )}
           {error ? <ErrorText error={error} /> : null}
@@ -247,8 +253,14 @@ function Invitations({ organisationId, invitations, manage }: { organisationId: 
                   {manage ? (
                     <td data-label={t('organisations.actions')}>
                       {invitation.status === 'open' ? (
-                        <button type="button" className="button button--link" disabled={revoke.isPending} onClick={() => revoke.mutate(invitation.id)}>
-                          {t('organisations.revoke', { email: invitation.email })}
+                        <button
+                          type="button"
+                          className="button button--link"
+                          disabled={revoke.isPending}
+                          onClick={() => revoke.mutate(invitation.id)}
+                          aria-label={t('organisations.revoke', { email: invitation.email })}
+                        >
+                          {t('organisations.revokeShort')}
                         </button>
                       ) : null}
                     </td>

@@ -159,6 +159,28 @@ function ProjectFilters({ view, onChange }: { view: ProjectListView; onChange: (
             ))}
           </select>
         </div>
+        <div className="field filters__sort">
+          <label htmlFor={`${id}-sort`} className="field__label">
+            {t('projects.filters.sort')}
+          </label>
+          <select
+            id={`${id}-sort`}
+            value={`${view.sort}:${view.order}`}
+            onChange={(event) => {
+              const [sort, order] = event.target.value.split(':');
+              const field = sortableColumns.find((column) => column.field === sort)?.field;
+              if (field && (order === 'asc' || order === 'desc')) onChange({ sort: field, order });
+            }}
+          >
+            {sortableColumns.flatMap((column) =>
+              (['asc', 'desc'] as const).map((order) => (
+                <option key={`${column.field}:${order}`} value={`${column.field}:${order}`}>
+                  {t(column.labelKey)} ({t(`projects.filters.order.${order}`)})
+                </option>
+              )),
+            )}
+          </select>
+        </div>
         {filtered ? (
           <div className="filters__reset">
             <button
@@ -236,10 +258,12 @@ function ProjectTable({ data, view, onSort }: { data: ProjectList; view: Project
           {data.items.map((item) => (
             <tr key={item.id}>
               <td data-label={t('projects.columns.name')}>
-                <Link to={`/projecten/${item.id}`} className="table__primary-link">
-                  {item.name}
-                </Link>{' '}
-                <ProjectBadges project={item} />
+                <div>
+                  <Link to={`/projecten/${item.id}`} className="table__primary-link">
+                    {item.name}
+                  </Link>{' '}
+                  <ProjectBadges project={item} />
+                </div>
               </td>
               <td data-label={t('projects.columns.municipality')}>{item.municipalityName}</td>
               <td data-label={t('projects.columns.phase')}>{phaseLabel(t, item.phase)}</td>
