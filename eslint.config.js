@@ -44,6 +44,11 @@ export default tseslint.config(
     },
   },
   {
+    // Build scripts of the domain package (profile library, JSON Schema) read and write files; the library code does not.
+    files: ['packages/domain/scripts/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
     files: ['apps/server/src/**/*.ts'],
     ignores: ['apps/server/src/**/*.repository.ts', 'apps/server/src/db/**', 'apps/server/src/**/*.test.ts', 'apps/server/test/**'],
     rules: {
