@@ -1,6 +1,6 @@
 import { Suspense } from 'react';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { okResponse } from '@kringbouw/contracts';
 import { z } from 'zod';
@@ -39,11 +39,14 @@ function UserMenu({ name, email }: { name: string; email: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const storeSession = useStoreSession();
+  const queryClient = useQueryClient();
   const signOut = useMutation({
     mutationFn: () => apiRequest('/api/auth/sign-out', signOutResponse, { method: 'POST', body: {} }),
     onSettled: () => {
+      void navigate('/inloggen', { replace: true });
+      // Nothing the previous user could see stays in memory for the next one on this computer.
+      queryClient.clear();
       storeSession(null);
-      void navigate('/inloggen');
     },
   });
   return (

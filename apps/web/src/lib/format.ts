@@ -24,9 +24,11 @@ export function formatDecimal(value: number, fractionDigits: number): string {
   return new Intl.NumberFormat(locale, { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value);
 }
 
-/** Square metres, e.g. "12.500 m²". */
+const areaFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+
+/** Square metres with at most one decimal, e.g. "12.500 m²" or "9.800,5 m²". */
 export function formatArea(value: number): string {
-  return `${integerFormat.format(value)} m²`;
+  return `${areaFormat.format(value)} m²`;
 }
 
 /** Latitude/longitude in WGS84 with 5 decimals (about 1 m), e.g. "52,15612° N, 4,48542° O". */

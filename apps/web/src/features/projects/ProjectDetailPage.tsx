@@ -143,26 +143,28 @@ function ProjectDetail({ project }: { project: Project }) {
           </dl>
         </section>
 
-        <section aria-labelledby="phases-heading" className="card">
-          <h2 id="phases-heading">{t('projects.sections.phases')}</h2>
-          <PhaseTimeline project={project} />
-        </section>
+        <div className="detail-grid__aside">
+          <section aria-labelledby="phases-heading" className="card">
+            <h2 id="phases-heading">{t('projects.sections.phases')}</h2>
+            <PhaseTimeline project={project} />
+          </section>
 
-        <section aria-labelledby="parties-heading" className="card">
-          <h2 id="parties-heading">{t('projects.sections.parties')}</h2>
-          {project.parties.length === 0 ? (
-            <p className="muted">{t('projects.noParties')}</p>
-          ) : (
-            <ul className="party-list">
-              {project.parties.map((party) => (
-                <li key={`${party.organisationId}-${party.role}`}>
-                  <Link to={`/organisaties/${party.organisationId}`}>{party.organisationName}</Link>
-                  <span className="party-list__role">{t(`partyRoles.${party.role}`)}</span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+          <section aria-labelledby="parties-heading" className="card">
+            <h2 id="parties-heading">{t('projects.sections.parties')}</h2>
+            {project.parties.length === 0 ? (
+              <p className="muted">{t('projects.noParties')}</p>
+            ) : (
+              <ul className="party-list">
+                {project.parties.map((party) => (
+                  <li key={`${party.organisationId}-${party.role}`}>
+                    <Link to={`/organisaties/${party.organisationId}`}>{party.organisationName}</Link>
+                    <span className="party-list__role">{t(`partyRoles.${party.role}`)}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
       </div>
 
       {mayDelete ? <DeleteProject project={project} /> : null}

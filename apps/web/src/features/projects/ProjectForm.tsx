@@ -256,10 +256,10 @@ export function ProjectForm({ initialValues, ownerOptions, action, onCancel }: P
         <p className="field__hint">{t('projects.form.locationHint')}</p>
         <div className="field-row">
           <FormField id={fieldId('location.lat')} label={t('projects.form.latitude')} optional optionalLabel={t('common.optional')} error={errors['location.lat']}>
-            {(control) => <input {...control} type="text" inputMode="decimal" value={values.lat} onChange={(event) => set('lat', event.target.value)} placeholder="52,16" />}
+            {(control) => <input {...control} type="text" inputMode="decimal" value={values.lat} onChange={(event) => set('lat', event.target.value)} />}
           </FormField>
           <FormField id={fieldId('location.lon')} label={t('projects.form.longitude')} optional optionalLabel={t('common.optional')} error={errors['location.lon']}>
-            {(control) => <input {...control} type="text" inputMode="decimal" value={values.lon} onChange={(event) => set('lon', event.target.value)} placeholder="4,49" />}
+            {(control) => <input {...control} type="text" inputMode="decimal" value={values.lon} onChange={(event) => set('lon', event.target.value)} />}
           </FormField>
         </div>
       </fieldset>
