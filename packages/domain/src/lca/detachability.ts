@@ -1,5 +1,6 @@
 import type { MethodData } from './method-data.ts';
 import type { DetachabilityInput } from './passport.ts';
+import type { Accessibility, ConnectionType } from './model.ts';
 
 export interface LineDetachability {
   /** LI of the line in [0.1, 1], or undefined when connection type or accessibility is missing. */
@@ -20,12 +21,20 @@ const harmonic = (a: number, b: number): number => 2 / (1 / a + 1 / b);
  * connection factor is the LI (as the ISSO Rekentool). Dimensionless, not rounded; range [0.1, 1].
  */
 export function lineDetachability(input: DetachabilityInput, data: MethodData): LineDetachability {
+  const index = detachabilityIndex(input, data);
+  if (Number.isNaN(index)) return { connectionOnly: false };
   const s = data.detachability;
-  if (input.connection === undefined || input.accessibility === undefined) return { connectionOnly: false };
-  const connectionFactor = harmonic(s.connection[input.connection], s.accessibility[input.accessibility]);
-  if (input.crossings === undefined || input.edgeContainment === undefined) {
-    return { index: connectionFactor, connectionFactor, connectionOnly: true };
-  }
+  const connectionFactor = harmonic(s.connection[input.connection as ConnectionType], s.accessibility[input.accessibility as Accessibility]);
+  if (input.crossings === undefined || input.edgeContainment === undefined) return { index, connectionFactor, connectionOnly: true };
   const compositionFactor = harmonic(s.crossings[input.crossings], s.edgeContainment[input.edgeContainment]);
-  return { index: harmonic(connectionFactor, compositionFactor), connectionFactor, compositionFactor, connectionOnly: false };
+  return { index, connectionFactor, compositionFactor, connectionOnly: false };
+}
+
+/** lineDetachability(...).index as a number, NaN when connection type or accessibility is missing (no allocation). */
+export function detachabilityIndex(input: DetachabilityInput, data: MethodData): number {
+  const s = data.detachability;
+  if (input.connection === undefined || input.accessibility === undefined) return Number.NaN;
+  const connectionFactor = harmonic(s.connection[input.connection], s.accessibility[input.accessibility]);
+  if (input.crossings === undefined || input.edgeContainment === undefined) return connectionFactor;
+  return harmonic(connectionFactor, harmonic(s.crossings[input.crossings], s.edgeContainment[input.edgeContainment]));
 }

@@ -11,12 +11,12 @@ import type { Layer, LcaBuildingType, Module, NmdCategory, ReplacementRule, Unit
 import { categoriesOf, layers, modules } from './model.ts';
 import type { MethodData } from './method-data.ts';
 import { lookupMpgLimit, methodData, methodDataVersions } from './method-data.ts';
-import type { MaterialLine, Passport } from './passport.ts';
+import type { MaterialLine, Passport, PassportElement } from './passport.ts';
 import type { EnvironmentalProfile, ProfileLibrary } from './profiles.ts';
 import { kgPerUnit } from './profiles.ts';
-import { placementsFor } from './replacements.ts';
-import { lineDetachability } from './detachability.ts';
-import { materialCircularity } from './mci.ts';
+import { placementCount } from './replacements.ts';
+import { detachabilityIndex as lineDetachabilityIndex } from './detachability.ts';
+import { mciOf } from './mci.ts';
 import { defaultProfileFor } from './suggest.ts';
 
 const M = modules.length;
@@ -264,18 +264,31 @@ function compiledFor(library: ProfileLibrary, set: WeightingSet, data: MethodDat
 }
 
 class Warnings {
-  private readonly map = new Map<string, LcaWarning>();
+  private readonly byCode = new Map<WarningCode, Map<string, LcaWarning>>();
+  private readonly order: LcaWarning[] = [];
+  /** Adds `line` to an existing warning; false when there is none yet (the caller then builds the message). */
+  hit(code: WarningCode, key: string, line: number): boolean {
+    const w = this.byCode.get(code)?.get(key);
+    if (!w) return false;
+    w.lines.push(line);
+    return true;
+  }
   add(code: WarningCode, key: string, message: string, line?: number): void {
-    const id = `${code}|${key}`;
-    let w = this.map.get(id);
+    let map = this.byCode.get(code);
+    if (!map) {
+      map = new Map();
+      this.byCode.set(code, map);
+    }
+    let w = map.get(key);
     if (!w) {
       w = { code, message, lines: [] };
-      this.map.set(id, w);
+      map.set(key, w);
+      this.order.push(w);
     }
     if (line !== undefined) w.lines.push(line);
   }
   list(): LcaWarning[] {
-    return [...this.map.values()];
+    return [...this.order];
   }
 }
 
@@ -351,13 +364,185 @@ export function calculateIndicators(passport: Passport, options: CalculationOpti
   let lastMkiExclD = 0;
   const layerIdx = new Map<Layer, number>(layers.map((l, i) => [l, i]));
 
+  function calculateLine(line: MaterialLine, n: number, element: PassportElement): LineResult {
+    let profileId = line.profileId ?? null;
+    let profileSource: LineResult['profileSource'] = profileId ? 'passport' : null;
+    if (!profileId && autoMap) {
+      const suggestion = defaultProfileFor(line.description, library, data);
+      if (suggestion) {
+        profileId = suggestion.profileId;
+        profileSource = 'suggested';
+        if (!warnings.hit('PROFIEL_VOORGESTELD', `${line.description}|${suggestion.profileId}`, n)) warnings.add('PROFIEL_VOORGESTELD', `${line.description}|${suggestion.profileId}`, `Geen profiel opgegeven voor "${line.description}": standaardprofiel "${suggestion.name}" (${suggestion.profileId}) gebruikt — controleer dit.`, n);
+      }
+    }
+    if (!profileId && !warnings.hit('PROFIEL_ONTBREEKT', '', n)) warnings.add('PROFIEL_ONTBREEKT', '', 'Regels zonder milieuprofiel: geen milieu-impact berekend.', n);
+    const compiled = profileId ? lookup(profileId) : undefined;
+    if (profileId && !compiled) {
+      if (!warnings.hit('PROFIEL_ONBEKEND', profileId, n)) warnings.add('PROFIEL_ONBEKEND', profileId, `Profiel "${profileId}" staat niet in de bibliotheek ${library.id}: geen milieu-impact berekend.`, n);
+    }
+    const profile = compiled?.profile;
+
+    // Mass: given, or from the profile's density / area weight / linear weight.
+    let massKg: number | undefined = line.massKg;
+    if (massKg === undefined) {
+      if (line.unit === 'kg') massKg = line.quantity;
+      else if (profile) {
+        const k = kgPerUnit(profile, line.unit);
+        if (k !== undefined) massKg = line.quantity * k;
+        else if (line.thicknessM !== undefined && line.unit === 'm2' && profile.densityKgM3 !== undefined) {
+          massKg = line.quantity * line.thicknessM * profile.densityKgM3;
+        }
+      }
+    }
+    if (massKg === undefined && !warnings.hit('MASSA_ONTBREEKT', '', n)) warnings.add('MASSA_ONTBREEKT', '', 'Massa onbekend (geen massa_kg en niet af te leiden uit het profiel): regel telt niet mee in herkomst, MCI en massaweging.', n);
+
+    // Quantity in the profile's declared unit.
+    let declared: number | undefined;
+    let conversion: LineResult['conversion'] = null;
+    if (profile) {
+      if (line.unit === profile.declaredUnit) {
+        declared = line.quantity;
+        conversion = 'gelijk';
+      } else if (line.thicknessM !== undefined && line.unit === 'm2' && profile.declaredUnit === 'm3') {
+        declared = line.quantity * line.thicknessM;
+        conversion = 'via dikte';
+      } else if (line.thicknessM !== undefined && line.unit === 'm3' && profile.declaredUnit === 'm2') {
+        declared = line.quantity / line.thicknessM;
+        conversion = 'via dikte';
+      } else if (massKg !== undefined && profile.kgPerDeclaredUnit !== undefined) {
+        declared = massKg / profile.kgPerDeclaredUnit;
+        conversion = 'via massa';
+      }
+      if (declared === undefined) {
+        if (!warnings.hit('EENHEID_ONVERENIGBAAR', `${line.unit}|${profile.id}`, n)) warnings.add('EENHEID_ONVERENIGBAAR', `${line.unit}|${profile.id}`, `Eenheid ${line.unit} is niet om te rekenen naar de gedeclareerde eenheid ${profile.declaredUnit} van "${profileName(profile)}" (geen massa, dichtheid, oppervlaktegewicht of dikte): geen milieu-impact berekend.`, n);
+      } else if (conversion !== 'gelijk') {
+        if (!warnings.hit('EENHEID_OMGEREKEND', `${line.unit}|${profile.declaredUnit}|${conversion}`, n)) warnings.add('EENHEID_OMGEREKEND', `${line.unit}|${profile.declaredUnit}|${conversion}`, `Hoeveelheid omgerekend van ${line.unit} naar ${profile.declaredUnit} ${conversion}.`, n);
+      }
+    }
+
+    if (line.serviceLifeYears === undefined && profile) {
+      if (!warnings.hit('LEVENSDUUR_ONTBREEKT', '', n)) warnings.add('LEVENSDUUR_ONTBREEKT', '', 'Levensduur ontbreekt: geen vervangingen gerekend (alsof het product de hele referentieperiode meegaat).', n);
+    }
+    const placements = placementCount(rule, rspYears, line.serviceLifeYears);
+    const replacements = placements - 1;
+    const nmdCategory = line.nmdCategory ?? profile?.nmdCategory ?? null;
+    const surchargeFactor = nmdCategory ? data.defaults.categorySurcharge[nmdCategory] : 1;
+
+    let mkiEur: number | null = null;
+    lastMkiExclD = 0;
+    const gwpKgCO2: Partial<Record<Module, number>> = {};
+    if (compiled && declared !== undefined) {
+      const k = usedIndex.get(compiled.profile.id) as number;
+      const total = declared * placements;
+      wInit[k] = (wInit[k] as number) + declared;
+      wTotal[k] = (wTotal[k] as number) + total;
+      if (compiled.hasWeighted) {
+        wMki[k] = (wMki[k] as number) + total * surchargeFactor;
+        mkiEur = total * surchargeFactor * compiled.mkiTotal;
+        lastMkiExclD = total * surchargeFactor * compiled.mkiExclD;
+        mkiSurcharge += total * (surchargeFactor - 1) * compiled.mkiTotal;
+        anyMki = true;
+      } else {
+        if (!warnings.hit('GEEN_DATA_WEGINGSSET', compiled.profile.id, n)) warnings.add('GEEN_DATA_WEGINGSSET', compiled.profile.id, `Profiel "${profileName(compiled.profile)}" heeft geen waarden voor de ${set.toUpperCase()}-weging: MKI van deze regels ontbreekt.`, n);
+      }
+      const g = compiled.gwp;
+      const mask = compiled.gwpModules;
+      if (mask === 0 && !warnings.hit('GWP_ONTBREEKT', compiled.profile.id, n)) warnings.add('GWP_ONTBREEKT', compiled.profile.id, `Profiel "${profileName(compiled.profile)}" declareert geen GWP.`, n);
+      for (let m = 0; m < M; m++) if (mask & (1 << m)) gwpKgCO2[modules[m] as Module] = total * (g[m] as number);
+    }
+
+    // Stored biogenic carbon (initial placement).
+    let biogenic: number | null = null;
+    let biogenicMethod: LineResult['biogenicMethod'] = null;
+    if (profile && declared !== undefined) {
+      const bioA2 = profile.a2?.['A1-A3']?.gwpBiogenic;
+      if (profile.biogenicCarbonKgC !== undefined) {
+        biogenic = declared * profile.biogenicCarbonKgC * data.defaults.co2PerC;
+        biogenicMethod = 'koolstofgehalt';
+      } else if (bioA2 !== undefined && bioA2 < 0) {
+        biogenic = -bioA2 * declared;
+        biogenicMethod = 'gwp-biogeen';
+      } else if (profile.timber && massKg !== undefined) {
+        const dry = (massKg / (1 + profile.timber.moisturePct / 100)) * profile.timber.woodShare;
+        biogenic = data.defaults.co2PerC * data.defaults.en16449CarbonFraction * dry;
+        biogenicMethod = 'EN 16449';
+      } else if (profile.timber) {
+        if (!warnings.hit('BIOGEEN_ONBEKEND', profile.id, n)) warnings.add('BIOGEEN_ONBEKEND', profile.id, `Opgeslagen biogene CO2 van "${profileName(profile)}" onbekend: massa ontbreekt.`, n);
+      } else {
+        biogenic = 0;
+        biogenicMethod = 'geen';
+        if (line.origin.renewablePct > 0) {
+          if (!warnings.hit('BIOGEEN_ONBEKEND', profile.id, n)) warnings.add('BIOGEEN_ONBEKEND', profile.id, `Regel met hernieuwbaar aandeel maar profiel "${profileName(profile)}" zonder biogeen koolstofgehalte: opgeslagen CO2 als 0 geteld.`, n);
+        }
+      }
+      if (biogenic !== null) biogenicTotal += biogenic;
+    }
+
+    // Origin and MCI by mass.
+    let mci: number | null = null;
+    if (massKg !== undefined) {
+      massTotal += massKg;
+      renewableKg += (massKg * line.origin.renewablePct) / 100;
+      reusedKg += (massKg * line.origin.reusedPct) / 100;
+      recycledKg += (massKg * line.origin.recycledPct) / 100;
+      const value = mciOf(
+        massKg,
+        line.origin.recycledPct / 100,
+        line.origin.reusedPct / 100,
+        line.origin.renewablePct / 100,
+        line.endOfLife.recyclingPct / 100,
+        line.endOfLife.reusePct / 100,
+        data,
+      );
+      if (!Number.isNaN(value)) {
+        mci = value;
+        mciWeighted += massKg * value;
+        mciMass += massKg;
+      }
+    }
+
+    const lineLi = lineDetachabilityIndex(line.detachability, data);
+    if (Number.isNaN(lineLi)) {
+      if (!warnings.hit('LOSMAAKBAARHEID_ONVOLLEDIG', 'missing', n)) warnings.add('LOSMAAKBAARHEID_ONVOLLEDIG', 'missing', 'Verbinding of toegankelijkheid ontbreekt: regel telt niet mee in de losmaakbaarheid.', n);
+    } else if (line.detachability.crossings === undefined || line.detachability.edgeContainment === undefined) {
+      if (!warnings.hit('LOSMAAKBAARHEID_ONVOLLEDIG', 'connection-only', n)) warnings.add('LOSMAAKBAARHEID_ONVOLLEDIG', 'connection-only', 'Doorkruising of randopsluiting ontbreekt: losmaakbaarheid alleen uit verbindingstype en toegankelijkheid.', n);
+    }
+
+    return {
+      line: n,
+      element: element.name,
+      nlsfb: element.nlsfb,
+      layer: element.layer,
+      description: line.description,
+      quantity: line.quantity,
+      unit: line.unit,
+      profileId: compiled ? compiled.profile.id : profileId,
+      profileName: profile ? profileName(profile) : null,
+      profileSource,
+      declaredUnit: profile?.declaredUnit ?? null,
+      declaredQuantity: declared ?? null,
+      conversion,
+      placements,
+      replacements,
+      nmdCategory,
+      surchargeFactor,
+      massKg: massKg ?? null,
+      mkiEur,
+      gwpKgCO2,
+      biogenicCarbonKgCO2: biogenic,
+      biogenicMethod,
+      detachability: Number.isNaN(lineLi) ? null : lineLi,
+      mci,
+    };
+  }
+
   for (let e = 0; e < elementCount; e++) {
     const element = passport.elements[e];
     if (!element) continue;
     const li = layerIdx.get(element.layer) ?? 0;
     for (const line of element.lines) {
       lineNo += 1;
-      const result = calculateLine(line, lineNo);
+      const result = calculateLine(line, lineNo, element);
       const mkiExclD = lastMkiExclD;
       lines.push(result);
       if (result.mkiEur !== null) {
@@ -378,193 +563,13 @@ export function calculateIndicators(passport: Passport, options: CalculationOpti
       }
     }
 
-    function calculateLine(line: MaterialLine, n: number): LineResult {
-      let profileId = line.profileId ?? null;
-      let profileSource: LineResult['profileSource'] = profileId ? 'passport' : null;
-      if (!profileId && autoMap) {
-        const suggestion = defaultProfileFor(line.description, library, data);
-        if (suggestion) {
-          profileId = suggestion.profileId;
-          profileSource = 'suggested';
-          warnings.add(
-            'PROFIEL_VOORGESTELD',
-            `${line.description}|${suggestion.profileId}`,
-            `Geen profiel opgegeven voor "${line.description}": standaardprofiel "${suggestion.name}" (${suggestion.profileId}) gebruikt — controleer dit.`,
-            n,
-          );
-        }
-      }
-      if (!profileId) warnings.add('PROFIEL_ONTBREEKT', '', 'Regels zonder milieuprofiel: geen milieu-impact berekend.', n);
-      const compiled = profileId ? lookup(profileId) : undefined;
-      if (profileId && !compiled) {
-        warnings.add('PROFIEL_ONBEKEND', profileId, `Profiel "${profileId}" staat niet in de bibliotheek ${library.id}: geen milieu-impact berekend.`, n);
-      }
-      const profile = compiled?.profile;
-
-      // Mass: given, or from the profile's density / area weight / linear weight.
-      let massKg: number | undefined = line.massKg;
-      if (massKg === undefined) {
-        if (line.unit === 'kg') massKg = line.quantity;
-        else if (profile) {
-          const k = kgPerUnit(profile, line.unit);
-          if (k !== undefined) massKg = line.quantity * k;
-          else if (line.thicknessM !== undefined && line.unit === 'm2' && profile.densityKgM3 !== undefined) {
-            massKg = line.quantity * line.thicknessM * profile.densityKgM3;
-          }
-        }
-      }
-      if (massKg === undefined) warnings.add('MASSA_ONTBREEKT', '', 'Massa onbekend (geen massa_kg en niet af te leiden uit het profiel): regel telt niet mee in herkomst, MCI en massaweging.', n);
-
-      // Quantity in the profile's declared unit.
-      let declared: number | undefined;
-      let conversion: LineResult['conversion'] = null;
-      if (profile) {
-        if (line.unit === profile.declaredUnit) {
-          declared = line.quantity;
-          conversion = 'gelijk';
-        } else if (line.thicknessM !== undefined && line.unit === 'm2' && profile.declaredUnit === 'm3') {
-          declared = line.quantity * line.thicknessM;
-          conversion = 'via dikte';
-        } else if (line.thicknessM !== undefined && line.unit === 'm3' && profile.declaredUnit === 'm2') {
-          declared = line.quantity / line.thicknessM;
-          conversion = 'via dikte';
-        } else if (massKg !== undefined && profile.kgPerDeclaredUnit !== undefined) {
-          declared = massKg / profile.kgPerDeclaredUnit;
-          conversion = 'via massa';
-        }
-        if (declared === undefined) {
-          warnings.add(
-            'EENHEID_ONVERENIGBAAR',
-            `${line.unit}|${profile.id}`,
-            `Eenheid ${line.unit} is niet om te rekenen naar de gedeclareerde eenheid ${profile.declaredUnit} van "${profileName(profile)}" (geen massa, dichtheid, oppervlaktegewicht of dikte): geen milieu-impact berekend.`,
-            n,
-          );
-        } else if (conversion !== 'gelijk') {
-          warnings.add('EENHEID_OMGEREKEND', `${line.unit}|${profile.declaredUnit}|${conversion}`, `Hoeveelheid omgerekend van ${line.unit} naar ${profile.declaredUnit} ${conversion}.`, n);
-        }
-      }
-
-      if (line.serviceLifeYears === undefined && profile) {
-        warnings.add('LEVENSDUUR_ONTBREEKT', '', 'Levensduur ontbreekt: geen vervangingen gerekend (alsof het product de hele referentieperiode meegaat).', n);
-      }
-      const { placements, replacements } = placementsFor(rule, rspYears, line.serviceLifeYears);
-      const nmdCategory = line.nmdCategory ?? profile?.nmdCategory ?? null;
-      const surchargeFactor = nmdCategory ? data.defaults.categorySurcharge[nmdCategory] : 1;
-
-      let mkiEur: number | null = null;
-      lastMkiExclD = 0;
-      const gwpKgCO2: Partial<Record<Module, number>> = {};
-      if (compiled && declared !== undefined) {
-        const k = usedIndex.get(compiled.profile.id) as number;
-        const total = declared * placements;
-        wInit[k] = (wInit[k] as number) + declared;
-        wTotal[k] = (wTotal[k] as number) + total;
-        if (compiled.hasWeighted) {
-          wMki[k] = (wMki[k] as number) + total * surchargeFactor;
-          mkiEur = total * surchargeFactor * compiled.mkiTotal;
-          lastMkiExclD = total * surchargeFactor * compiled.mkiExclD;
-          mkiSurcharge += total * (surchargeFactor - 1) * compiled.mkiTotal;
-          anyMki = true;
-        } else {
-          warnings.add('GEEN_DATA_WEGINGSSET', compiled.profile.id, `Profiel "${profileName(compiled.profile)}" heeft geen waarden voor de ${set.toUpperCase()}-weging: MKI van deze regels ontbreekt.`, n);
-        }
-        const g = compiled.gwp;
-        const mask = compiled.gwpModules;
-        if (mask === 0) warnings.add('GWP_ONTBREEKT', compiled.profile.id, `Profiel "${profileName(compiled.profile)}" declareert geen GWP.`, n);
-        for (let m = 0; m < M; m++) if (mask & (1 << m)) gwpKgCO2[modules[m] as Module] = total * (g[m] as number);
-      }
-
-      // Stored biogenic carbon (initial placement).
-      let biogenic: number | null = null;
-      let biogenicMethod: LineResult['biogenicMethod'] = null;
-      if (profile && declared !== undefined) {
-        const bioA2 = profile.a2?.['A1-A3']?.gwpBiogenic;
-        if (profile.biogenicCarbonKgC !== undefined) {
-          biogenic = declared * profile.biogenicCarbonKgC * data.defaults.co2PerC;
-          biogenicMethod = 'koolstofgehalt';
-        } else if (bioA2 !== undefined && bioA2 < 0) {
-          biogenic = -bioA2 * declared;
-          biogenicMethod = 'gwp-biogeen';
-        } else if (profile.timber && massKg !== undefined) {
-          const dry = (massKg / (1 + profile.timber.moisturePct / 100)) * profile.timber.woodShare;
-          biogenic = data.defaults.co2PerC * data.defaults.en16449CarbonFraction * dry;
-          biogenicMethod = 'EN 16449';
-        } else if (profile.timber) {
-          warnings.add('BIOGEEN_ONBEKEND', profile.id, `Opgeslagen biogene CO2 van "${profileName(profile)}" onbekend: massa ontbreekt.`, n);
-        } else {
-          biogenic = 0;
-          biogenicMethod = 'geen';
-          if (line.origin.renewablePct > 0) {
-            warnings.add('BIOGEEN_ONBEKEND', `renewable|${profile.id}`, `Regel met hernieuwbaar aandeel maar profiel "${profileName(profile)}" zonder biogeen koolstofgehalte: opgeslagen CO2 als 0 geteld.`, n);
-          }
-        }
-        if (biogenic !== null) biogenicTotal += biogenic;
-      }
-
-      // Origin and MCI by mass.
-      let mci: number | null = null;
-      if (massKg !== undefined) {
-        massTotal += massKg;
-        renewableKg += (massKg * line.origin.renewablePct) / 100;
-        reusedKg += (massKg * line.origin.reusedPct) / 100;
-        recycledKg += (massKg * line.origin.recycledPct) / 100;
-        const value = materialCircularity(
-          {
-            massKg,
-            recycled: line.origin.recycledPct / 100,
-            reused: line.origin.reusedPct / 100,
-            renewable: line.origin.renewablePct / 100,
-            eolRecycling: line.endOfLife.recyclingPct / 100,
-            eolReuse: line.endOfLife.reusePct / 100,
-          },
-          data,
-        );
-        if (value !== undefined) {
-          mci = value;
-          mciWeighted += massKg * value;
-          mciMass += massKg;
-        }
-      }
-
-      const det = lineDetachability(line.detachability, data);
-      if (det.index === undefined) {
-        warnings.add('LOSMAAKBAARHEID_ONVOLLEDIG', 'missing', 'Verbinding of toegankelijkheid ontbreekt: regel telt niet mee in de losmaakbaarheid.', n);
-      } else if (det.connectionOnly) {
-        warnings.add('LOSMAAKBAARHEID_ONVOLLEDIG', 'connection-only', 'Doorkruising of randopsluiting ontbreekt: losmaakbaarheid alleen uit verbindingstype en toegankelijkheid.', n);
-      }
-
-      return {
-        line: n,
-        element: element?.name ?? '',
-        nlsfb: element?.nlsfb ?? '',
-        layer: element?.layer ?? 'constructie',
-        description: line.description,
-        quantity: line.quantity,
-        unit: line.unit,
-        profileId: compiled ? compiled.profile.id : profileId,
-        profileName: profile ? profileName(profile) : null,
-        profileSource,
-        declaredUnit: profile?.declaredUnit ?? null,
-        declaredQuantity: declared ?? null,
-        conversion,
-        placements,
-        replacements,
-        nmdCategory,
-        surchargeFactor,
-        massKg: massKg ?? null,
-        mkiEur,
-        gwpKgCO2,
-        biogenicCarbonKgCO2: biogenic,
-        biogenicMethod,
-        detachability: det.index ?? null,
-        mci,
-      };
-    }
   }
 
   function lookup(id: string): CompiledProfile | undefined {
+    const known = usedIndex.get(id);
+    if (known !== undefined) return used[known];
     const compiled = compiledFor(library, set, data, p, id);
-    if (compiled && !usedIndex.has(id)) {
+    if (compiled) {
       const k = used.length;
       used.push(compiled);
       usedIndex.set(id, k);

@@ -19,13 +19,18 @@ export interface MciInput {
  * Dimensionless in [0, 1], not rounded. Returns undefined for zero mass.
  */
 export function materialCircularity(input: MciInput, data: MethodData): number | undefined {
-  const m = input.massKg;
-  if (!(m > 0)) return undefined;
+  const value = mciOf(input.massKg, input.recycled, input.reused, input.renewable, input.eolRecycling, input.eolReuse, data);
+  return Number.isNaN(value) ? undefined : value;
+}
+
+/** materialCircularity with scalar arguments (the engine's hot path); NaN for zero mass. */
+export function mciOf(m: number, recycled: number, reused: number, renewable: number, eolRecycling: number, eolReuse: number, data: MethodData): number {
+  if (!(m > 0)) return Number.NaN;
   const { efficiencyFeedstock: ef, efficiencyEndOfLife: ec, utilityX } = data.mci;
-  const v = m * Math.max(0, 1 - input.recycled - input.reused - input.renewable);
-  const w0 = m * Math.max(0, 1 - input.eolRecycling - input.eolReuse);
-  const wc = m * (1 - ec) * input.eolRecycling;
-  const wf = (m * (1 - ef) * input.recycled) / ef;
+  const v = m * Math.max(0, 1 - recycled - reused - renewable);
+  const w0 = m * Math.max(0, 1 - eolRecycling - eolReuse);
+  const wc = m * (1 - ec) * eolRecycling;
+  const wf = (m * (1 - ef) * recycled) / ef;
   const w = w0 + (wf + wc) / 2;
   const lfi = (v + w) / (2 * m + (wf - wc) / 2);
   return Math.min(1, Math.max(0, 1 - lfi * (0.9 / utilityX)));

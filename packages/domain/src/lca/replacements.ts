@@ -17,14 +17,15 @@ export interface Placements {
  * rule's own ceil.
  */
 export function placementsFor(rule: ReplacementRule, rspYears: number, serviceLifeYears: number | undefined): Placements {
-  if (serviceLifeYears === undefined || !(serviceLifeYears > 0) || !(rspYears > 0)) return { placements: 1, replacements: 0 };
+  const placements = placementCount(rule, rspYears, serviceLifeYears);
+  return { placements, replacements: placements - 1 };
+}
+
+/** placementsFor(...).placements without allocating (the engine's hot path). */
+export function placementCount(rule: ReplacementRule, rspYears: number, serviceLifeYears: number | undefined): number {
+  if (serviceLifeYears === undefined || !(serviceLifeYears > 0) || !(rspYears > 0)) return 1;
   const ratio = rspYears / serviceLifeYears;
-  if (rule === 'nmd') {
-    const placements = Math.max(1, ratio);
-    return { placements, replacements: placements - 1 };
-  }
+  if (rule === 'nmd') return Math.max(1, ratio);
   // Guard against ratios like 3.0000000000000004 from binary fractions: a product that fits exactly is not replaced again.
-  const whole = Math.ceil(ratio - 1e-9);
-  const replacements = Math.max(0, whole - 1);
-  return { placements: 1 + replacements, replacements };
+  return Math.max(1, Math.ceil(ratio - 1e-9));
 }
