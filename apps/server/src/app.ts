@@ -25,6 +25,9 @@ import { registerOrganisationRoutes } from './features/organisations/organisatio
 import { createOrganisationsService } from './features/organisations/organisations.service.ts';
 import { registerProjectRoutes } from './features/projects/projects.routes.ts';
 import { createProjectsService } from './features/projects/projects.service.ts';
+import { createStockRepository } from './features/stock/stock.repository.ts';
+import { registerStockRoutes } from './features/stock/stock.routes.ts';
+import { createStockService } from './features/stock/stock.service.ts';
 import { registerAuthContext } from './http/auth-context.ts';
 import { createLogMailTransport, type MailTransport } from './mail/index.ts';
 import { createRepositories } from './repositories.ts';
@@ -151,6 +154,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerOrganisationRoutes(app, { organisations: createOrganisationsService({ repositories, now }) });
   registerMunicipalityRoutes(app, { assets: deps.municipalities ?? loadMunicipalityAssets() });
   registerProjectRoutes(app, { projects: createProjectsService({ repositories, now }) });
+  registerStockRoutes(app, { stock: createStockService({ repository: createStockRepository(deps.database.db), now }) });
 
   await serveWebApp(app, config.webDistDir);
   return app;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseOidcConfig } from '../src/config.ts';
 import { sessionAbsoluteMs, sessionIdleMs } from '../src/features/auth/auth.service.ts';
 import { invitationTtlMs } from '../src/features/invitations/invitations.service.ts';
 import { call, createTestContext, idOfOrganisation, rowCounts, sessionCookieOf, signIn, type TestContext } from './helpers.ts';
@@ -298,5 +299,29 @@ describe('OIDC when not configured', () => {
     const start = await call(ctx.app, null, 'GET', '/api/auth/oidc/start');
     expect(start.statusCode).toBe(404);
     expect(start.json().error.code).toBe('oidc_disabled');
+  });
+});
+
+describe('OIDC when configured (no identity provider is reachable from the tests)', () => {
+  it('announces itself in /api/auth/config and refuses a callback without the state cookie', async () => {
+    const oidc = parseOidcConfig({
+      OIDC_ISSUER: 'https://login.example.org/realms/kringbouw',
+      OIDC_CLIENT_ID: 'kringbouw',
+      OIDC_CLIENT_SECRET: 'geheim',
+      OIDC_REDIRECT_URI: 'http://localhost/api/auth/oidc/callback',
+      OIDC_LABEL: 'Inloggen met Leiden-account',
+    });
+    const withOidc = await createTestContext({ config: { oidc } });
+    try {
+      expect((await call(withOidc.app, null, 'GET', '/api/auth/config')).json()).toEqual({
+        oidc: { enabled: true, label: 'Inloggen met Leiden-account' },
+      });
+      const callback = await call(withOidc.app, null, 'GET', '/api/auth/oidc/callback?code=abc&state=def');
+      expect(callback.statusCode).toBe(302);
+      expect(callback.headers.location).toBe('/inloggen?fout=oidc_state');
+      expect(callback.cookies.find((c) => c.name === 'kb_session')).toBeUndefined();
+    } finally {
+      await withOidc.close();
+    }
   });
 });

@@ -108,9 +108,9 @@ const phaseOrder = sql`array_position(array[${sql.join(
 function sortExpression(sort: ProjectListFilter['sort']) {
   switch (sort) {
     case 'name':
-      return projects.name;
+      return sql`lower(${projects.name})`;
     case 'municipality':
-      return municipalities.name;
+      return sql`lower(${municipalities.name})`;
     case 'phase':
       return phaseOrder;
     case 'dwellings':

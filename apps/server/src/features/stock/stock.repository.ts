@@ -1,0 +1,396 @@
+/**
+ * SQL of the kansenkaart: imported buildings, corporation stock lists with their shares, and assessments.
+ * The tables are created by drizzle/0001_stock.sql and described here (not in src/db/schema.ts) so the feature
+ * stays in one folder.
+ */
+import { and, asc, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { boolean, doublePrecision, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { BuildingOpportunities, FootprintPolygon, OpportunityKind, StockVisibilityScope } from '@kringbouw/domain/opportunities';
+import type { Db } from '../../db/index.ts';
+import { municipalities, organisations } from '../../db/schema.ts';
+
+export const stockBuildings = pgTable('stock_buildings', {
+  bagId: text('bag_id').primaryKey(),
+  municipalityCode: text('municipality_code').notNull(),
+  importedByOrganisationId: uuid('imported_by_organisation_id').notNull(),
+  source: text('source').notNull(),
+  footprint: jsonb('footprint').$type<FootprintPolygon>().notNull(),
+  minLon: doublePrecision('min_lon').notNull(),
+  minLat: doublePrecision('min_lat').notNull(),
+  maxLon: doublePrecision('max_lon').notNull(),
+  maxLat: doublePrecision('max_lat').notNull(),
+  centroidLon: doublePrecision('centroid_lon').notNull(),
+  centroidLat: doublePrecision('centroid_lat').notNull(),
+  footprintAreaM2: doublePrecision('footprint_area_m2').notNull(),
+  buildYear: integer('build_year'),
+  roofType: text('roof_type'),
+  heightM: doublePrecision('height_m'),
+  storeysEstimate: integer('storeys_estimate'),
+  useFunctions: jsonb('use_functions').$type<string[] | null>(),
+  dwellings: integer('dwellings'),
+  floorAreaM2: doublePrecision('floor_area_m2'),
+  vacant: boolean('vacant'),
+  dwellingType: text('dwelling_type'),
+  scoreSplitsen: integer('score_splitsen').notNull(),
+  scoreOptoppen: integer('score_optoppen').notNull(),
+  scoreTransformatie: integer('score_transformatie').notNull(),
+  opportunities: jsonb('opportunities').$type<BuildingOpportunities>().notNull(),
+  neighbourDifferenceM: doublePrecision('neighbour_difference_m'),
+  rulesVersion: text('rules_version').notNull(),
+  importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const stockLists = pgTable('stock_lists', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  ownerOrganisationId: uuid('owner_organisation_id').notNull(),
+  name: text('name').notNull(),
+  municipalityCode: text('municipality_code').notNull(),
+  rowCount: integer('row_count').notNull(),
+  createdBy: uuid('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const stockListShares = pgTable(
+  'stock_list_shares',
+  { listId: uuid('list_id').notNull(), organisationId: uuid('organisation_id').notNull() },
+  (t) => [primaryKey({ columns: [t.listId, t.organisationId], name: 'stock_list_shares_pk' })],
+);
+
+export const stockListRows = pgTable(
+  'stock_list_rows',
+  {
+    listId: uuid('list_id').notNull(),
+    rowNumber: integer('row_number').notNull(),
+    bagId: text('bag_id'),
+    bagIdType: text('bag_id_type'),
+    pandId: text('pand_id'),
+    adres: text('adres'),
+    complexnummer: text('complexnummer').notNull(),
+    woningtype: text('woningtype').notNull(),
+    oppervlakteM2: doublePrecision('oppervlakte_m2').notNull(),
+    energielabel: text('energielabel'),
+    jaarGrootOnderhoud: integer('jaar_groot_onderhoud'),
+  },
+  (t) => [primaryKey({ columns: [t.listId, t.rowNumber], name: 'stock_list_rows_pk' })],
+);
+
+export const stockAssessments = pgTable(
+  'stock_assessments',
+  {
+    bagId: text('bag_id').notNull(),
+    organisationId: uuid('organisation_id').notNull(),
+    status: text('status').$type<'kandidaat' | 'ongeschikt'>().notNull(),
+    kind: text('kind').$type<OpportunityKind | null>(),
+    reason: text('reason').notNull(),
+    createdBy: uuid('created_by'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.bagId, t.organisationId], name: 'stock_assessments_pk' })],
+);
+
+export type StockBuildingRow = typeof stockBuildings.$inferSelect;
+export type StockBuildingInsert = typeof stockBuildings.$inferInsert;
+export type StockListRowInsert = Omit<typeof stockListRows.$inferInsert, 'listId'>;
+export type StockListRecord = typeof stockLists.$inferSelect & { ownerName: string; sharedWithOrganisationIds: string[] };
+export type StockAssessmentRecord = typeof stockAssessments.$inferSelect & { organisationName: string };
+
+export interface ScoreUpdate {
+  bagId: string;
+  scoreSplitsen: number;
+  scoreOptoppen: number;
+  scoreTransformatie: number;
+  opportunities: BuildingOpportunities;
+  neighbourDifferenceM: number | null;
+  rulesVersion: string;
+}
+
+export interface BboxFilter {
+  minLon: number;
+  minLat: number;
+  maxLon: number;
+  maxLat: number;
+  kind: OpportunityKind;
+  minScore: number;
+  buildYearFrom?: number | undefined;
+  buildYearTo?: number | undefined;
+  /** Only buildings in these stock lists (already checked for visibility). */
+  listIds?: string[] | undefined;
+}
+
+const BATCH = 500;
+
+function scoreColumn(kind: OpportunityKind) {
+  if (kind === 'splitsen') return stockBuildings.scoreSplitsen;
+  if (kind === 'optoppen') return stockBuildings.scoreOptoppen;
+  return stockBuildings.scoreTransformatie;
+}
+
+function bboxConditions(filter: BboxFilter): SQL {
+  const conditions: (SQL | undefined)[] = [
+    // Footprint bbox intersects the query bbox.
+    lte(stockBuildings.minLon, filter.maxLon),
+    gte(stockBuildings.maxLon, filter.minLon),
+    lte(stockBuildings.minLat, filter.maxLat),
+    gte(stockBuildings.maxLat, filter.minLat),
+    gte(scoreColumn(filter.kind), filter.minScore),
+    filter.buildYearFrom === undefined ? undefined : gte(stockBuildings.buildYear, filter.buildYearFrom),
+    filter.buildYearTo === undefined ? undefined : lte(stockBuildings.buildYear, filter.buildYearTo),
+    filter.listIds === undefined
+      ? undefined
+      : filter.listIds.length === 0
+        ? sql`false`
+        : inArray(
+            stockBuildings.bagId,
+            sql`(select ${stockListRows.pandId} from ${stockListRows} where ${inArray(stockListRows.listId, filter.listIds)} and ${stockListRows.pandId} is not null)`,
+          ),
+  ];
+  return and(...conditions) ?? sql`true`;
+}
+
+function listScopeCondition(scope: StockVisibilityScope): SQL {
+  if (scope.kind === 'all') return sql`true`;
+  if (scope.kind === 'none' || scope.organisationIds.length === 0) return sql`false`;
+  return (
+    or(
+      inArray(stockLists.ownerOrganisationId, scope.organisationIds),
+      inArray(stockLists.id, sql`(select ${stockListShares.listId} from ${stockListShares} where ${inArray(stockListShares.organisationId, scope.organisationIds)})`),
+    ) ?? sql`false`
+  );
+}
+
+export function createStockRepository(db: Db) {
+  return {
+    async municipalityExists(code: string): Promise<boolean> {
+      const rows = await db.select({ code: municipalities.code }).from(municipalities).where(eq(municipalities.code, code)).limit(1);
+      return rows.length > 0;
+    },
+
+    async existingOrganisationIds(ids: string[]): Promise<Set<string>> {
+      if (ids.length === 0) return new Set();
+      const rows = await db.select({ id: organisations.id }).from(organisations).where(inArray(organisations.id, ids));
+      return new Set(rows.map((r) => r.id));
+    },
+
+    /** Everything the scoring needs of a municipality's buildings (no footprints). */
+    async scoringInputs(municipalityCode: string) {
+      return db
+        .select({
+          bagId: stockBuildings.bagId,
+          centroidLon: stockBuildings.centroidLon,
+          centroidLat: stockBuildings.centroidLat,
+          footprintAreaM2: stockBuildings.footprintAreaM2,
+          buildYear: stockBuildings.buildYear,
+          roofType: stockBuildings.roofType,
+          heightM: stockBuildings.heightM,
+          storeysEstimate: stockBuildings.storeysEstimate,
+          useFunctions: stockBuildings.useFunctions,
+          dwellings: stockBuildings.dwellings,
+          floorAreaM2: stockBuildings.floorAreaM2,
+          vacant: stockBuildings.vacant,
+          dwellingType: stockBuildings.dwellingType,
+        })
+        .from(stockBuildings)
+        .where(eq(stockBuildings.municipalityCode, municipalityCode));
+    },
+
+    /**
+     * Writes an import and the re-scored neighbours in one transaction: all or nothing.
+     * `buildings` are inserted or replaced; `scores` update buildings already stored.
+     */
+    async saveImport(buildings: StockBuildingInsert[], scores: ScoreUpdate[]): Promise<void> {
+      await db.transaction(async (tx) => {
+        for (let i = 0; i < buildings.length; i += BATCH) {
+          const batch = buildings.slice(i, i + BATCH);
+          await tx
+            .insert(stockBuildings)
+            .values(batch)
+            .onConflictDoUpdate({
+              target: stockBuildings.bagId,
+              set: Object.fromEntries(
+                Object.entries({
+                  municipalityCode: 'municipality_code', importedByOrganisationId: 'imported_by_organisation_id', source: 'source', footprint: 'footprint',
+                  minLon: 'min_lon', minLat: 'min_lat', maxLon: 'max_lon', maxLat: 'max_lat', centroidLon: 'centroid_lon', centroidLat: 'centroid_lat',
+                  footprintAreaM2: 'footprint_area_m2', buildYear: 'build_year', roofType: 'roof_type', heightM: 'height_m', storeysEstimate: 'storeys_estimate',
+                  useFunctions: 'use_functions', dwellings: 'dwellings', floorAreaM2: 'floor_area_m2', vacant: 'vacant', dwellingType: 'dwelling_type',
+                  scoreSplitsen: 'score_splitsen', scoreOptoppen: 'score_optoppen', scoreTransformatie: 'score_transformatie', opportunities: 'opportunities',
+                  neighbourDifferenceM: 'neighbour_difference_m', rulesVersion: 'rules_version', importedAt: 'imported_at',
+                }).map(([key, column]) => [key, sql.raw(`excluded."${column}"`)]),
+              ),
+            });
+        }
+        for (let i = 0; i < scores.length; i += BATCH) {
+          const batch = scores.slice(i, i + BATCH);
+          const values = sql.join(
+            batch.map(
+              (s) =>
+                sql`(${s.bagId}, ${s.scoreSplitsen}::integer, ${s.scoreOptoppen}::integer, ${s.scoreTransformatie}::integer, ${JSON.stringify(s.opportunities)}::jsonb, ${s.neighbourDifferenceM}::double precision, ${s.rulesVersion})`,
+            ),
+            sql`, `,
+          );
+          await tx.execute(sql`
+            update stock_buildings as b set
+              score_splitsen = v.s, score_optoppen = v.o, score_transformatie = v.t,
+              opportunities = v.opp, neighbour_difference_m = v.nd, rules_version = v.rv
+            from (values ${values}) as v(bag_id, s, o, t, opp, nd, rv)
+            where b.bag_id = v.bag_id`);
+        }
+      });
+    },
+
+    async countInBbox(filter: BboxFilter): Promise<number> {
+      const rows = await db.select({ n: sql<number>`count(*)::int` }).from(stockBuildings).where(bboxConditions(filter));
+      return Number(rows[0]?.n ?? 0);
+    },
+
+    async buildingsInBbox(filter: BboxFilter, limit: number) {
+      return db
+        .select({
+          bagId: stockBuildings.bagId,
+          footprint: stockBuildings.footprint,
+          centroidLon: stockBuildings.centroidLon,
+          centroidLat: stockBuildings.centroidLat,
+          buildYear: stockBuildings.buildYear,
+          roofType: stockBuildings.roofType,
+          scoreSplitsen: stockBuildings.scoreSplitsen,
+          scoreOptoppen: stockBuildings.scoreOptoppen,
+          scoreTransformatie: stockBuildings.scoreTransformatie,
+        })
+        .from(stockBuildings)
+        .where(bboxConditions(filter))
+        .orderBy(desc(scoreColumn(filter.kind)), asc(stockBuildings.bagId))
+        .limit(limit);
+    },
+
+    /** Grid clusters of centroids (cell size in degrees): count, mean and max score of the chosen kind. */
+    async clustersInBbox(filter: BboxFilter, cellDeg: number) {
+      const score = scoreColumn(filter.kind);
+      const cellX = sql`floor(${stockBuildings.centroidLon} / ${cellDeg})`;
+      const cellY = sql`floor(${stockBuildings.centroidLat} / ${cellDeg})`;
+      const rows = await db
+        .select({
+          count: sql<number>`count(*)::int`,
+          lon: sql<number>`avg(${stockBuildings.centroidLon})`,
+          lat: sql<number>`avg(${stockBuildings.centroidLat})`,
+          meanScore: sql<number>`avg(${score})`,
+          maxScore: sql<number>`max(${score})`,
+        })
+        .from(stockBuildings)
+        .where(bboxConditions(filter))
+        .groupBy(cellX, cellY);
+      return rows.map((r) => ({ count: Number(r.count), lon: Number(r.lon), lat: Number(r.lat), meanScore: Number(r.meanScore), maxScore: Number(r.maxScore) }));
+    },
+
+    async findBuilding(bagId: string): Promise<StockBuildingRow | null> {
+      const rows = await db.select().from(stockBuildings).where(eq(stockBuildings.bagId, bagId)).limit(1);
+      return rows[0] ?? null;
+    },
+
+    async candidates(filter: { municipalityCode: string; kind: OpportunityKind; minScore: number; limit: number; sort: 'score' | 'buildYear' }, excludedByOrganisationIds: string[]) {
+      const score = scoreColumn(filter.kind);
+      const excluded =
+        excludedByOrganisationIds.length === 0
+          ? sql`true`
+          : sql`not exists (select 1 from ${stockAssessments} where ${stockAssessments.bagId} = ${stockBuildings.bagId} and ${stockAssessments.status} = 'ongeschikt' and ${inArray(stockAssessments.organisationId, excludedByOrganisationIds)})`;
+      return db
+        .select()
+        .from(stockBuildings)
+        .where(and(eq(stockBuildings.municipalityCode, filter.municipalityCode), gte(score, filter.minScore), excluded))
+        .orderBy(...(filter.sort === 'score' ? [desc(score), asc(stockBuildings.buildYear)] : [asc(stockBuildings.buildYear), desc(score)]), asc(stockBuildings.bagId))
+        .limit(filter.limit);
+    },
+
+    /** Assessments of these buildings by any of these organisations (null = all organisations). */
+    async assessments(bagIds: string[], organisationIds: string[] | null): Promise<StockAssessmentRecord[]> {
+      if (bagIds.length === 0 || (organisationIds !== null && organisationIds.length === 0)) return [];
+      const rows = await db
+        .select({ assessment: stockAssessments, organisationName: organisations.name })
+        .from(stockAssessments)
+        .innerJoin(organisations, eq(organisations.id, stockAssessments.organisationId))
+        .where(and(inArray(stockAssessments.bagId, bagIds), organisationIds === null ? undefined : inArray(stockAssessments.organisationId, organisationIds)))
+        .orderBy(asc(stockAssessments.bagId), asc(organisations.name));
+      return rows.map((r) => ({ ...r.assessment, organisationName: r.organisationName }));
+    },
+
+    async saveAssessment(values: typeof stockAssessments.$inferInsert): Promise<void> {
+      await db
+        .insert(stockAssessments)
+        .values(values)
+        .onConflictDoUpdate({
+          target: [stockAssessments.bagId, stockAssessments.organisationId],
+          set: { status: values.status, kind: values.kind ?? null, reason: values.reason, createdBy: values.createdBy ?? null, updatedAt: values.updatedAt ?? new Date() },
+        });
+    },
+
+    async createList(list: { ownerOrganisationId: string; name: string; municipalityCode: string; createdBy: string; sharedWith: string[] }, rows: StockListRowInsert[]): Promise<string> {
+      return db.transaction(async (tx) => {
+        const [created] = await tx
+          .insert(stockLists)
+          .values({ ownerOrganisationId: list.ownerOrganisationId, name: list.name, municipalityCode: list.municipalityCode, rowCount: rows.length, createdBy: list.createdBy })
+          .returning({ id: stockLists.id });
+        if (!created) throw new Error('insert into stock_lists returned nothing');
+        for (let i = 0; i < rows.length; i += BATCH) {
+          await tx.insert(stockListRows).values(rows.slice(i, i + BATCH).map((row) => ({ ...row, listId: created.id })));
+        }
+        if (list.sharedWith.length > 0) await tx.insert(stockListShares).values(list.sharedWith.map((organisationId) => ({ listId: created.id, organisationId })));
+        return created.id;
+      });
+    },
+
+    async findList(id: string): Promise<StockListRecord | null> {
+      const rows = await db
+        .select({ list: stockLists, ownerName: organisations.name })
+        .from(stockLists)
+        .innerJoin(organisations, eq(organisations.id, stockLists.ownerOrganisationId))
+        .where(eq(stockLists.id, id))
+        .limit(1);
+      const row = rows[0];
+      if (!row) return null;
+      const shares = await db.select({ organisationId: stockListShares.organisationId }).from(stockListShares).where(eq(stockListShares.listId, id));
+      return { ...row.list, ownerName: row.ownerName, sharedWithOrganisationIds: shares.map((s) => s.organisationId).sort() };
+    },
+
+    async lists(scope: StockVisibilityScope): Promise<StockListRecord[]> {
+      const rows = await db
+        .select({ list: stockLists, ownerName: organisations.name })
+        .from(stockLists)
+        .innerJoin(organisations, eq(organisations.id, stockLists.ownerOrganisationId))
+        .where(listScopeCondition(scope))
+        .orderBy(desc(stockLists.createdAt), asc(stockLists.id));
+      const ids = rows.map((r) => r.list.id);
+      const shares = ids.length === 0 ? [] : await db.select().from(stockListShares).where(inArray(stockListShares.listId, ids));
+      return rows.map((r) => ({
+        ...r.list,
+        ownerName: r.ownerName,
+        sharedWithOrganisationIds: shares.filter((s) => s.listId === r.list.id).map((s) => s.organisationId).sort(),
+      }));
+    },
+
+    async listRows(listId: string) {
+      return db.select().from(stockListRows).where(eq(stockListRows.listId, listId)).orderBy(asc(stockListRows.rowNumber));
+    },
+
+    /** Rows of the given (visible) lists that point at this pand. */
+    async rowsForPand(pandId: string, listIds: string[]) {
+      if (listIds.length === 0) return [];
+      return db
+        .select({ row: stockListRows, listName: stockLists.name })
+        .from(stockListRows)
+        .innerJoin(stockLists, eq(stockLists.id, stockListRows.listId))
+        .where(and(eq(stockListRows.pandId, pandId), inArray(stockListRows.listId, listIds)))
+        .orderBy(asc(stockLists.name), asc(stockListRows.rowNumber));
+    },
+
+    async replaceShares(listId: string, organisationIds: string[]): Promise<void> {
+      await db.transaction(async (tx) => {
+        await tx.delete(stockListShares).where(eq(stockListShares.listId, listId));
+        if (organisationIds.length > 0) await tx.insert(stockListShares).values(organisationIds.map((organisationId) => ({ listId, organisationId })));
+      });
+    },
+
+    async deleteList(listId: string): Promise<void> {
+      await db.delete(stockLists).where(eq(stockLists.id, listId));
+    },
+  };
+}
+
+export type StockRepository = ReturnType<typeof createStockRepository>;

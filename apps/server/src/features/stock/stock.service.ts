@@ -1,0 +1,313 @@
+import type { z } from 'zod';
+import {
+  canActForOrganisation,
+  canManageStockList,
+  canViewStockList,
+  defaultOpportunityRules,
+  scoreStock,
+  stockVisibilityScope,
+  type BagGebruiksdoel,
+  type OpportunityKind,
+  type RoofType,
+  type StockActor,
+  type StockBuilding,
+} from '@kringbouw/domain/opportunities';
+import {
+  hasErrors,
+  joinVerblijfsobjecten,
+  readCityJson,
+  readCorporationStock,
+  simplifyFootprint,
+  StockFileError,
+  streamBagGeoJson,
+  toleranceForZoom,
+  type ImportIssue,
+  type Verblijfsobject,
+} from '@kringbouw/stock-io';
+import { AppError, forbidden, notFound, validationFailed } from '../../errors.ts';
+import { buildingValues, presentAssessment, presentBuilding, presentListDetail, presentListSummary, scoreOf } from './stock.presenter.ts';
+import type { BboxFilter, ScoreUpdate, StockListRecord, StockRepository } from './stock.repository.ts';
+import type { bboxQuery, bboxResponse, candidateList, candidatesQuery, importResult } from './stock.schemas.ts';
+
+/** Above this many buildings in view the map gets grid clusters instead of buildings. */
+export const MAX_MAP_FEATURES = 5000;
+/** From this zoom level on footprints are sent (simplified); below it centroids. */
+export const FOOTPRINT_MIN_ZOOM = 15;
+/** At most this many issues travel back in a rejection; the count says how many there were. */
+const MAX_REPORTED_ISSUES = 200;
+
+const listNotFound = () => notFound('Deze voorraadlijst bestaat niet of je hebt er geen toegang toe.');
+const buildingNotFound = () => notFound('Dit pand is niet geïmporteerd.');
+
+function rejected(issues: ImportIssue[]): AppError {
+  const errors = issues.filter((i) => i.severity === 'error');
+  return new AppError('import_rejected', `Het bestand bevat ${errors.length} fout(en); er is niets opgeslagen.`, 400, {
+    errorCount: errors.length,
+    issues: errors.slice(0, MAX_REPORTED_ISSUES),
+  });
+}
+
+async function* prepend(first: Buffer, rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
+  yield first;
+  for (;;) {
+    const next = await rest.next();
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+/** Reads an upload: CityJSON (parsed whole, a tile is one document) or GeoJSON / GeoJSONSeq (streamed). */
+async function readBuildingsUpload(chunks: AsyncIterable<Buffer>): Promise<{ buildings: StockBuilding[]; units: Verblijfsobject[]; issues: ImportIssue[]; source: string }> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  if (first.done) throw new StockFileError('Het bestand is leeg.');
+  const head = first.value.subarray(0, 4096).toString('utf8');
+  if (/"type"\s*:\s*"CityJSON"/.test(head)) {
+    const parts: Buffer[] = [first.value];
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) break;
+      parts.push(next.value);
+    }
+    const result = readCityJson(Buffer.concat(parts).toString('utf8'));
+    return { buildings: result.buildings, units: [], issues: result.issues, source: '3dbag-cityjson' };
+  }
+  const buildings: StockBuilding[] = [];
+  const units: Verblijfsobject[] = [];
+  const issues: ImportIssue[] = [];
+  for await (const item of streamBagGeoJson(prepend(first.value, iterator))) {
+    if (item.kind === 'pand') buildings.push(item.building);
+    else if (item.kind === 'verblijfsobject') units.push(item.verblijfsobject);
+    else issues.push(item.issue);
+  }
+  return { buildings, units, issues, source: 'geojson' };
+}
+
+function asStockBuilding(row: Awaited<ReturnType<StockRepository['scoringInputs']>>[number]): StockBuilding {
+  return {
+    bagId: row.bagId,
+    footprint: { type: 'Polygon', coordinates: [] },
+    footprintAreaM2: row.footprintAreaM2,
+    buildYear: row.buildYear,
+    roofType: row.roofType as RoofType | null,
+    heightM: row.heightM,
+    storeysEstimate: row.storeysEstimate,
+    centroid: [row.centroidLon, row.centroidLat],
+    useFunctions: row.useFunctions as BagGebruiksdoel[] | null,
+    dwellings: row.dwellings,
+    floorAreaM2: row.floorAreaM2,
+    vacant: row.vacant,
+    dwellingType: row.dwellingType,
+  };
+}
+
+export function createStockService(deps: { repository: StockRepository; now: () => Date }) {
+  const { repository, now } = deps;
+
+  /** Organisations whose assessments the actor sees: its own, owners of lists shared with it; all for the coordinator. */
+  async function visibleAssessmentOrganisations(actor: StockActor): Promise<string[] | null> {
+    const scope = stockVisibilityScope(actor);
+    if (scope.kind === 'all') return null;
+    if (scope.kind === 'none') return [];
+    const lists = await repository.lists(scope);
+    return [...new Set([...scope.organisationIds, ...lists.map((l) => l.ownerOrganisationId)])];
+  }
+
+  async function visibleList(actor: StockActor, id: string): Promise<StockListRecord> {
+    const list = await repository.findList(id);
+    if (list === null || !canViewStockList(actor, list)) throw listNotFound();
+    return list;
+  }
+
+  return {
+    async importBuildings(
+      actor: StockActor,
+      input: { municipalityCode: string; organisationId: string; chunks: AsyncIterable<Buffer> },
+    ): Promise<z.infer<typeof importResult>> {
+      if (!canActForOrganisation(actor, input.organisationId)) {
+        throw forbidden('Je kunt alleen gebouwen importeren voor een organisatie waar je bewerker of beheerder bent.');
+      }
+      if (!(await repository.municipalityExists(input.municipalityCode))) {
+        throw validationFailed([{ path: 'code', message: `Onbekende CBS-gemeentecode: ${input.municipalityCode}` }]);
+      }
+      let upload;
+      try {
+        upload = await readBuildingsUpload(input.chunks);
+      } catch (error) {
+        if (error instanceof StockFileError) throw new AppError('invalid_file', error.message, 400, { issues: error.issues });
+        throw error;
+      }
+      if (hasErrors(upload.issues)) throw rejected(upload.issues);
+      if (upload.buildings.length === 0) throw new AppError('invalid_file', 'Het bestand bevat geen panden.', 400);
+      const joined = upload.units.length > 0 ? joinVerblijfsobjecten(upload.buildings, upload.units) : { buildings: upload.buildings, issues: [] };
+
+      // Score the new buildings together with the municipality's stored ones: neighbours cross tile borders.
+      const incoming = new Set(joined.buildings.map((b) => b.bagId));
+      const stored = (await repository.scoringInputs(input.municipalityCode)).filter((row) => !incoming.has(row.bagId));
+      const all = [...joined.buildings, ...stored.map(asStockBuilding)];
+      const scored = scoreStock(all, defaultOpportunityRules);
+      const at = now();
+      const context = { municipalityCode: input.municipalityCode, organisationId: input.organisationId, source: upload.source, now: at };
+      const newRows = joined.buildings.map((building, index) => {
+        const score = scored[index];
+        if (!score) throw new Error('scoring lost a building');
+        return buildingValues(building, score, context);
+      });
+      const updates: ScoreUpdate[] = scored.slice(joined.buildings.length).map((s) => ({
+        bagId: s.bagId,
+        scoreSplitsen: s.opportunities.splitsen.score,
+        scoreOptoppen: s.opportunities.optoppen.score,
+        scoreTransformatie: s.opportunities.transformatie.score,
+        opportunities: s.opportunities,
+        neighbourDifferenceM: s.neighbours?.differenceM ?? null,
+        rulesVersion: s.opportunities.rulesVersion,
+      }));
+      await repository.saveImport(newRows, updates);
+      return {
+        imported: newRows.length,
+        verblijfsobjecten: upload.units.length,
+        rescored: updates.length,
+        rulesVersion: defaultOpportunityRules.version,
+        warnings: [...upload.issues, ...joined.issues].slice(0, MAX_REPORTED_ISSUES),
+      };
+    },
+
+    async buildingsInView(actor: StockActor, query: z.infer<typeof bboxQuery>): Promise<z.infer<typeof bboxResponse>> {
+      let listIds: string[] | undefined;
+      if (query.listId !== undefined) listIds = [(await visibleList(actor, query.listId)).id];
+      const filter: BboxFilter = { ...query.bbox, kind: query.kind, minScore: query.minScore, buildYearFrom: query.buildYearFrom, buildYearTo: query.buildYearTo, listIds };
+      const total = await repository.countInBbox(filter);
+      const base = { type: 'FeatureCollection' as const, total, kind: query.kind };
+      if (total > MAX_MAP_FEATURES) {
+        // Cells of 64 screen pixels at this zoom.
+        const clusters = await repository.clustersInBbox(filter, toleranceForZoom(query.zoom) * 2 * 64);
+        return {
+          ...base,
+          mode: 'clusters',
+          features: clusters.map((c, index) => ({
+            type: 'Feature' as const,
+            id: `cluster-${index}`,
+            geometry: { type: 'Point' as const, coordinates: [Math.round(c.lon * 1e6) / 1e6, Math.round(c.lat * 1e6) / 1e6] as [number, number] },
+            properties: { count: c.count, meanScore: Math.round(c.meanScore), maxScore: c.maxScore },
+          })),
+        };
+      }
+      const rows = await repository.buildingsInBbox(filter, MAX_MAP_FEATURES);
+      const footprints = query.zoom >= FOOTPRINT_MIN_ZOOM;
+      const tolerance = toleranceForZoom(query.zoom);
+      return {
+        ...base,
+        mode: footprints ? 'footprints' : 'points',
+        features: rows.map((row) => ({
+          type: 'Feature' as const,
+          id: row.bagId,
+          geometry: footprints
+            ? simplifyFootprint(row.footprint, tolerance)
+            : { type: 'Point' as const, coordinates: [row.centroidLon, row.centroidLat] as [number, number] },
+          properties: { bagId: row.bagId, score: scoreOf(row, query.kind), buildYear: row.buildYear, roofType: row.roofType },
+        })),
+      };
+    },
+
+    async building(actor: StockActor, bagId: string) {
+      const row = await repository.findBuilding(bagId);
+      if (row === null) throw buildingNotFound();
+      const organisationIds = await visibleAssessmentOrganisations(actor);
+      const assessments = await repository.assessments([bagId], organisationIds);
+      const lists = await repository.lists(stockVisibilityScope(actor));
+      const listRows = await repository.rowsForPand(bagId, lists.map((l) => l.id));
+      return presentBuilding(row, assessments, listRows);
+    },
+
+    async assess(actor: StockActor, bagId: string, input: { organisationId: string; status: 'kandidaat' | 'ongeschikt'; kind: OpportunityKind | null; reason: string }) {
+      if (!canActForOrganisation(actor, input.organisationId)) {
+        throw forbidden('Je kunt alleen beoordelen namens een organisatie waar je bewerker of beheerder bent.');
+      }
+      if ((await repository.findBuilding(bagId)) === null) throw buildingNotFound();
+      await repository.saveAssessment({ bagId, organisationId: input.organisationId, status: input.status, kind: input.kind, reason: input.reason, createdBy: actor.userId, updatedAt: now() });
+      return this.building(actor, bagId);
+    },
+
+    async candidates(actor: StockActor, municipalityCode: string, query: z.infer<typeof candidatesQuery>): Promise<z.infer<typeof candidateList>> {
+      const own = actor.memberships.map((m) => m.organisationId);
+      const rows = await repository.candidates({ municipalityCode, ...query }, own);
+      const assessments = await repository.assessments(rows.map((r) => r.bagId), await visibleAssessmentOrganisations(actor));
+      return {
+        kind: query.kind,
+        items: rows.map((row) => ({
+          bagId: row.bagId,
+          score: scoreOf(row, query.kind),
+          reasons: row.opportunities[query.kind].reasons.map((r) => r.text_nl),
+          buildYear: row.buildYear,
+          roofType: row.roofType,
+          heightM: row.heightM,
+          centroid: [row.centroidLon, row.centroidLat] as [number, number],
+          assessments: assessments.filter((a) => a.bagId === row.bagId).map(presentAssessment),
+        })),
+      };
+    },
+
+    async createList(
+      actor: StockActor,
+      input: { organisationId: string; name: string; municipalityCode: string; sharedWith: string[]; file: Buffer },
+    ) {
+      if (!canManageStockList(actor, { ownerOrganisationId: input.organisationId })) {
+        throw forbidden('Je kunt alleen een voorraadlijst uploaden voor een organisatie waar je bewerker of beheerder bent.');
+      }
+      const problems = [];
+      if (!(await repository.municipalityExists(input.municipalityCode))) problems.push({ path: 'municipalityCode', message: `Onbekende CBS-gemeentecode: ${input.municipalityCode}` });
+      const existing = await repository.existingOrganisationIds(input.sharedWith);
+      input.sharedWith.forEach((id, index) => {
+        if (!existing.has(id)) problems.push({ path: `sharedWith.${index}`, message: 'Deze organisatie bestaat niet.' });
+      });
+      if (problems.length > 0) throw validationFailed(problems);
+      const result = await readCorporationStock(new Uint8Array(input.file));
+      if (!result.ok) throw rejected(result.issues);
+      const id = await repository.createList(
+        { ownerOrganisationId: input.organisationId, name: input.name, municipalityCode: input.municipalityCode, createdBy: actor.userId, sharedWith: [...new Set(input.sharedWith)].filter((o) => o !== input.organisationId) },
+        result.rows.map((row) => ({
+          rowNumber: row.row,
+          bagId: row.bagId,
+          bagIdType: row.bagIdType,
+          // A verblijfsobject id is linked to its pand once BAG verblijfsobjecten are stored; a pand id links directly.
+          pandId: row.bagIdType === 'pand' ? row.bagId : null,
+          adres: row.adres,
+          complexnummer: row.complexnummer,
+          woningtype: row.woningtype,
+          oppervlakteM2: row.oppervlakteM2,
+          energielabel: row.energielabel,
+          jaarGrootOnderhoud: row.jaarGrootOnderhoud,
+        })),
+      );
+      return this.list(actor, id);
+    },
+
+    async lists(actor: StockActor) {
+      return { items: (await repository.lists(stockVisibilityScope(actor))).map(presentListSummary) };
+    },
+
+    async list(actor: StockActor, id: string) {
+      const list = await visibleList(actor, id);
+      return presentListDetail(list, await repository.listRows(id));
+    },
+
+    async share(actor: StockActor, id: string, organisationIds: string[]) {
+      const list = await visibleList(actor, id);
+      if (!canManageStockList(actor, list)) throw forbidden('Alleen bewerkers en beheerders van de eigenaar delen een voorraadlijst.');
+      const unique = [...new Set(organisationIds)].filter((o) => o !== list.ownerOrganisationId);
+      const existing = await repository.existingOrganisationIds(unique);
+      const problems = unique.flatMap((o, index) => (existing.has(o) ? [] : [{ path: `organisationIds.${index}`, message: 'Deze organisatie bestaat niet.' }]));
+      if (problems.length > 0) throw validationFailed(problems);
+      await repository.replaceShares(id, unique);
+      return presentListSummary((await repository.findList(id)) ?? list);
+    },
+
+    async deleteList(actor: StockActor, id: string) {
+      const list = await visibleList(actor, id);
+      if (!canManageStockList(actor, list)) throw forbidden('Alleen bewerkers en beheerders van de eigenaar verwijderen een voorraadlijst.');
+      await repository.deleteList(id);
+    },
+  };
+}
+
+export type StockService = ReturnType<typeof createStockService>;
