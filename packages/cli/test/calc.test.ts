@@ -26,8 +26,12 @@ async function kringbouw(...args: string[]): Promise<{ code: number; stdout: str
 }
 
 let xlsxFile = '';
+let ifcFile = '';
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'kringbouw-cli-'));
+  const { generateIfc } = await import('@kringbouw/ifc/generate');
+  ifcFile = join(dir, 'model.ifc');
+  writeFileSync(ifcFile, generateIfc({ storeys: 2, wallsPerStorey: 2, slabsPerStorey: 1, columnsPerStorey: 1 }).text);
   const lines = readFileSync(join(fixtures, 'tussenwoning.en.csv'), 'utf8').trim().split(/\r?\n/).map((l) => l.split(','));
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Paspoort');
@@ -105,6 +109,20 @@ describe('kringbouw calc', () => {
     expect(r.stderr).toContain('gebouwtype ontbreekt');
     expect(r.stderr).not.toMatch(/\n\s+at /);
   }, 60_000);
+
+  it('IFC model: materials mapped with the default profiles, reported as warnings', async () => {
+    const r = await kringbouw('calc', ifcFile, '--bvo', '150', '--gebouwtype', 'gestapeld', '--json');
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(result.lines.length).toBeGreaterThan(0);
+    expect(result.lines.every((l: { profileSource: string }) => l.profileSource === 'suggested')).toBe(true);
+    const suggested = result.warnings.filter((w: { code: string }) => w.code === 'PROFIEL_VOORGESTELD').map((w: { message: string }) => w.message);
+    expect(suggested.join('\n')).toContain('"Beton C30/37": standaardprofiel "Ready-mix concrete C30/37"');
+    expect(result.mki.total).toBeGreaterThan(0);
+    const missing = await kringbouw('calc', ifcFile);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('BVO ontbreekt');
+  }, 90_000);
 
   it('usage errors exit 2; a missing file exits 1', async () => {
     const bad = await kringbouw('calc', join(fixtures, 'tussenwoning.json'), '--weging', 'a3', '--rsp', 'nul');

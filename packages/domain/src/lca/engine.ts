@@ -375,7 +375,9 @@ export function calculateIndicators(passport: Passport, options: CalculationOpti
         if (!warnings.hit('PROFIEL_VOORGESTELD', `${line.description}|${suggestion.profileId}`, n)) warnings.add('PROFIEL_VOORGESTELD', `${line.description}|${suggestion.profileId}`, `Geen profiel opgegeven voor "${line.description}": standaardprofiel "${suggestion.name}" (${suggestion.profileId}) gebruikt — controleer dit.`, n);
       }
     }
-    if (!profileId && !warnings.hit('PROFIEL_ONTBREEKT', '', n)) warnings.add('PROFIEL_ONTBREEKT', '', 'Regels zonder milieuprofiel: geen milieu-impact berekend.', n);
+    if (!profileId && !warnings.hit('PROFIEL_ONTBREEKT', line.description, n)) {
+        warnings.add('PROFIEL_ONTBREEKT', line.description, `Geen milieuprofiel voor "${line.description}" (niet opgegeven en geen synoniem gevonden): geen milieu-impact berekend.`, n);
+      }
     const compiled = profileId ? lookup(profileId) : undefined;
     if (profileId && !compiled) {
       if (!warnings.hit('PROFIEL_ONBEKEND', profileId, n)) warnings.add('PROFIEL_ONBEKEND', profileId, `Profiel "${profileId}" staat niet in de bibliotheek ${library.id}: geen milieu-impact berekend.`, n);
