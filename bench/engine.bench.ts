@@ -5,6 +5,7 @@
  * Goals (issue 3): 10k lines ≤ 5× the bare loop; 100k lines < 1 s and < 300 MB.
  */
 import { execFileSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { MaterialLine, Passport } from '@kringbouw/domain/lca';
 import { a1Categories, calculateIndicators, modules, oekobaudat2020II, passportSchema } from '@kringbouw/domain/lca';
@@ -158,5 +159,7 @@ keeps the result ("peak RSS", the process maximum, input included).
 |---:|---:|---:|---:|---:|---:|---:|---:|
 ${rows.join('\n')}
 
-Goals: 10k lines ≤ 5× the bare loop; 100k lines < 1 s and < 300 MB.`;
+Goals: 10k lines ≤ 5× the bare loop; 100k lines < 1 s and < 300 MB.
+Load average during this run: ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min) — on a shared machine the
+best-of times are the better estimate of the engine's own cost.`;
 }

@@ -252,6 +252,18 @@ describe('default mapping', () => {
   });
 });
 
+describe('line breakdown', () => {
+  it('GWP per module per line; undeclared modules are absent in JSON', () => {
+    // 10 m3 × (A1-A3 200, C3 10, D −5) = 2000, 100, −50
+    const r = calculateIndicators(passport([beton()]), { library });
+    const line = r.lines[0];
+    expect(line?.gwpKgCO2).toEqual({ 'A1-A3': 2000, C3: 100, D: -50 });
+    expect(JSON.parse(JSON.stringify(line?.gwpKgCO2))).toEqual({ 'A1-A3': 2000, C3: 100, D: -50 });
+    expect(Object.keys(JSON.parse(JSON.stringify(line?.gwpKgCO2)))).toEqual(['A1-A3', 'C3', 'D']);
+    expect(line?.mkiEur).toBeCloseTo(10 * BETON_MKI, 9);
+  });
+});
+
 describe('determinism', () => {
   it('same input and data give byte-identical JSON', () => {
     const p = passport([beton({ serviceLifeYears: 30 }), { description: 'hout', quantity: 2, unit: 'm3', profileId: 'hout' }]);
