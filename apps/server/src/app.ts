@@ -147,6 +147,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     oidc,
   });
   registerInvitationRoutes(app, {
+    auth,
     invitations: createInvitationsService({ repositories, auth, mail, now }),
     production: config.production,
     publicUrl: config.publicUrl,
@@ -165,20 +166,16 @@ function oidcSetup(config: OidcConfig | null, client: OidcClient | undefined) {
   return { config, client: client ?? createOidcClient(config) };
 }
 
-/** When the web app is built, serve it, with index.html for every non-API GET (client-side routing). */
+/** When the web app is built, serve it, with index.html for every other non-API GET (client-side routing). */
 async function serveWebApp(app: FastifyInstance, distDir: string): Promise<void> {
-  const indexFile = path.join(distDir, 'index.html');
-  if (!existsSync(indexFile)) return;
+  if (!existsSync(path.join(distDir, 'index.html'))) return;
+  // wildcard: false registers one route per built file, so everything else can fall back to index.html.
   await app.register(fastifyStatic, { root: distDir, wildcard: false, index: false });
   app.get('/', { schema: { hide: true } }, (_request, reply) => reply.sendFile('index.html'));
   app.get('/*', { schema: { hide: true } }, (request, reply) => {
-    const wildcard = (request.params as { '*'?: string })['*'] ?? '';
-    if (request.url.startsWith('/api/') || request.url === '/api') {
-      return reply.status(404).send({ error: { code: 'not_found', message: `Geen route voor GET ${request.url.split('?')[0]}.` } });
-    }
-    const file = path.join(distDir, wildcard);
-    if (wildcard !== '' && file.startsWith(distDir + path.sep) && existsSync(file) && !file.endsWith(path.sep)) {
-      return reply.sendFile(wildcard);
+    const pathname = request.url.split('?')[0] ?? '';
+    if (pathname === '/api' || pathname.startsWith('/api/')) {
+      return reply.status(404).send({ error: { code: 'not_found', message: `Geen route voor GET ${pathname}.` } });
     }
     return reply.sendFile('index.html');
   });

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, gt, isNull, lte, or } from 'drizzle-orm';
 import type { MembershipRole, OrganisationKind, PlatformRole } from '@kringbouw/domain/organisations';
 import type { Db } from '../../db/index.ts';
 import { memberships, organisations, passwordResets, sessions, users } from '../../db/schema.ts';
@@ -108,6 +108,13 @@ function queries(db: Db) {
 
     async deleteSession(idHash: string): Promise<void> {
       await db.delete(sessions).where(eq(sessions.idHash, idHash));
+    },
+
+    /** Housekeeping: sessions past their expiry are useless; removed when their user signs in again. */
+    async deleteExpiredSessionsOf(userId: string, now: Date): Promise<void> {
+      await db
+        .delete(sessions)
+        .where(and(eq(sessions.userId, userId), or(lte(sessions.expiresAt, now), lte(sessions.absoluteExpiresAt, now))));
     },
 
     async deleteSessionsOfUser(userId: string): Promise<void> {

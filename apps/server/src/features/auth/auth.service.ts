@@ -75,6 +75,7 @@ export function createAuthService(deps: AuthServiceDeps) {
         throw invalidCredentials();
       }
       if (!(await verifyPassword(user.passwordHash, password))) throw invalidCredentials();
+      await repository.deleteExpiredSessionsOf(user.id, now());
       return { sessionId: await startSession(user.id), user };
     },
 

@@ -15,11 +15,12 @@ import {
 import { actorOf, isSecureRequest, setSessionCookie } from '../../http/auth-context.ts';
 import { linkWithToken, publicOrigin } from '../../http/links.ts';
 import { errorResponses } from '../../http/route-schemas.ts';
+import type { AuthService } from '../auth/auth.service.ts';
 import type { InvitationsService } from './invitations.service.ts';
 
 export function registerInvitationRoutes(
   app: FastifyInstance,
-  deps: { invitations: InvitationsService; production: boolean; publicUrl: URL | null },
+  deps: { auth: AuthService; invitations: InvitationsService; production: boolean; publicUrl: URL | null },
 ): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const service = deps.invitations;
@@ -75,6 +76,8 @@ export function registerInvitationRoutes(
     },
     handler: async (request, reply) => {
       const { sessionId, response } = await service.accept(request.body);
+      // Whoever was signed in on this browser before is signed out: the browser now belongs to the invitee.
+      if (request.auth !== null) await deps.auth.signOut(request.auth.sessionId);
       setSessionCookie(reply, sessionId, isSecureRequest(request, deps.production));
       return response;
     },
