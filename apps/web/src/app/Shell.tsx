@@ -1,5 +1,5 @@
-import { Suspense } from 'react';
-import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { Suspense, useEffect, useRef } from 'react';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { okResponse } from '@kringbouw/contracts';
@@ -69,6 +69,16 @@ function UserMenu({ name, email }: { name: string; email: string }) {
 export function Shell() {
   const { t } = useTranslation();
   const { data: session } = useSession();
+  const { pathname } = useLocation();
+  const firstRender = useRef(true);
+  // After navigating, keyboard and screen-reader users start at the new page's content, not at the old link.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    document.getElementById('main')?.focus({ preventScroll: false });
+  }, [pathname]);
   return (
     <div className="app">
       <a className="skip-link" href="#main">

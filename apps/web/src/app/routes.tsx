@@ -15,6 +15,8 @@ const ProjectCreatePage = lazy(() => import('../features/projects/ProjectCreateP
 const ProjectEditPage = lazy(() => import('../features/projects/ProjectEditPage.tsx'));
 const OrganisationListPage = lazy(() => import('../features/organisations/OrganisationListPage.tsx'));
 const OrganisationPage = lazy(() => import('../features/organisations/OrganisationPage.tsx'));
+const OrganisationCreatePage = lazy(() => import('../features/organisations/OrganisationCreatePage.tsx'));
+const OrganisationEditPage = lazy(() => import('../features/organisations/OrganisationEditPage.tsx'));
 
 /** URL paths are Dutch: they appear in shared links. */
 export function AppRoutes() {
@@ -34,7 +36,9 @@ export function AppRoutes() {
         <Route path="projecten/:id" element={<RequireSession><ProjectDetailPage /></RequireSession>} />
         <Route path="projecten/:id/bewerken" element={<RequireSession><ProjectEditPage /></RequireSession>} />
         <Route path="organisaties" element={<RequireSession><OrganisationListPage /></RequireSession>} />
+        <Route path="organisaties/nieuw" element={<RequireSession><OrganisationCreatePage /></RequireSession>} />
         <Route path="organisaties/:id" element={<RequireSession><OrganisationPage /></RequireSession>} />
+        <Route path="organisaties/:id/bewerken" element={<RequireSession><OrganisationEditPage /></RequireSession>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -6,6 +6,8 @@ import type { Organisation } from '@kringbouw/contracts';
 import { Badge, ErrorMessage, Loading } from '../../components/Status.tsx';
 import { formatInteger } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
+import { canCreateOrganisation } from '@kringbouw/domain/authz';
+import { useActor } from '../auth/session.ts';
 import { useOrganisationList } from './api.ts';
 
 export default function OrganisationListPage() {
@@ -18,6 +20,7 @@ export default function OrganisationListPage() {
   const group = cityDealGroups.find((g) => g === params.get('groep'));
   const [query, setQuery] = useState(q ?? '');
   const list = useOrganisationList(q, kind);
+  const actor = useActor();
 
   function setParam(name: string, value: string | undefined) {
     const next = new URLSearchParams(params);
@@ -50,6 +53,11 @@ export default function OrganisationListPage() {
           <h1>{t('organisations.title')}</h1>
           <p className="lead">{t('organisations.intro')}</p>
         </div>
+        {canCreateOrganisation(actor) ? (
+          <Link to="/organisaties/nieuw" className="button">
+            {t('organisations.new')}
+          </Link>
+        ) : null}
       </div>
       <search className="filters" aria-label={t('organisations.filters.label')}>
         <form className="filters__form" onSubmit={(event) => event.preventDefault()}>

@@ -13,7 +13,7 @@ import { formatDateTime, formatShortDate } from '../../lib/format.ts';
 import { fieldErrorsFromIssues, fieldErrorsFromProblems, fieldId, type FieldErrors } from '../../lib/validation.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { useActor } from '../auth/session.ts';
-import { useMunicipalities } from '../projects/api.ts';
+import { useMunicipalities } from '../municipalities/api.ts';
 import { useChangeMemberRole, useInvite, useOrganisation, useRemoveMember, useRevokeInvitation } from './api.ts';
 
 export default function OrganisationPage() {
@@ -54,6 +54,13 @@ function Organisation({ organisation }: { organisation: OrganisationDetail }) {
             {organisation.shortName ? ` · ${organisation.shortName}` : ''}
           </p>
         </div>
+        {manage ? (
+          <div className="page-header__actions">
+            <Link to={`/organisaties/${organisation.id}/bewerken`} className="button">
+              {t('organisations.edit')}
+            </Link>
+          </div>
+        ) : null}
       </div>
 
       <div className="detail-grid">

@@ -89,15 +89,19 @@ describe('ProjectForm', () => {
   it('shows Dutch field errors from the shared schema before anything is sent', async () => {
     const submit = vi.fn(async () => undefined);
     renderForm({ mode: 'create', submit });
+    change(/^Breedtegraad/, '52,1');
+    change(/^Lengtegraad/, 'vier');
     fireEvent.click(screen.getByRole('button', { name: 'Project opslaan' }));
 
     const summary = await screen.findByRole('alert');
     expect(summary.textContent).toContain('fouten in het formulier');
     const name = screen.getByLabelText('Projectnaam');
     expect(name.getAttribute('aria-invalid')).toBe('true');
-    expect(describedText(name)).toContain('Gebruik minimaal 2 tekens.');
+    expect(describedText(name)).toContain('Vul dit veld in.');
     expect(describedText(screen.getByLabelText('Gemeente'))).toContain('Vul dit veld in.');
     expect(describedText(screen.getByLabelText(/^Aantal woningen/))).toContain('Vul dit veld in.');
+    expect(describedText(screen.getByLabelText(/^Lengtegraad/))).toContain('Vul een getal in, bijvoorbeeld 12,5.');
+    expect(screen.getByLabelText(/^Breedtegraad/).getAttribute('aria-invalid')).toBeNull();
     expect(submit).not.toHaveBeenCalled();
   });
 

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { createProjectRequest, projectUpdate, type CreateProjectRequest, type Organisation, type ProjectUpdate } from '@kringbouw/contracts';
@@ -9,9 +9,10 @@ import { FormField } from '../../components/FormField.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Loading, useErrorText } from '../../components/Status.tsx';
 import { fieldErrorsFromIssues, fieldErrorsFromProblems, fieldId, type FieldErrors } from '../../lib/validation.ts';
-import { useAllOrganisations, useMunicipalities } from './api.ts';
+import { useAllOrganisations } from './api.ts';
+import { MunicipalityPicker } from '../municipalities/MunicipalityPicker.tsx';
 import { newPartyRow, requestBodyFromValues, type ProjectFormValues } from './form-values.ts';
-import { groupMunicipalities, kindLabel, phaseLabel } from './labels.ts';
+import { kindLabel, phaseLabel } from './labels.ts';
 
 export type ProjectFormSubmit =
   | { mode: 'create'; submit: (body: CreateProjectRequest) => Promise<unknown> }
@@ -120,7 +121,6 @@ export function ProjectForm({ initialValues, ownerOptions, action, onCancel }: P
     }
   }
 
-  const municipalities = useMunicipalities();
   const organisations = useAllOrganisations();
 
   return (
@@ -165,11 +165,11 @@ export function ProjectForm({ initialValues, ownerOptions, action, onCancel }: P
           {(control) => <textarea {...control} rows={4} value={values.description} onChange={(event) => set('description', event.target.value)} />}
         </FormField>
         <MunicipalityPicker
+          id={fieldId('municipalityCode')}
+          label={t('projects.fields.municipality')}
           value={values.municipalityCode}
           onChange={(code) => set('municipalityCode', code)}
           error={errors.municipalityCode}
-          loading={municipalities.isPending}
-          options={municipalities.data?.items ?? []}
         />
         <div className="field-row">
           <FormField id={fieldId('kind')} label={t('projects.fields.kind')} error={errors.kind}>
@@ -308,72 +308,6 @@ export function ProjectForm({ initialValues, ownerOptions, action, onCancel }: P
         </button>
       </div>
     </form>
-  );
-}
-
-function MunicipalityPicker({
-  value,
-  onChange,
-  error,
-  options,
-  loading,
-}: {
-  value: string;
-  onChange: (code: string) => void;
-  error: string | undefined;
-  options: readonly { code: string; name: string; cityDeal: boolean }[];
-  loading: boolean;
-}) {
-  const { t } = useTranslation();
-  const searchId = useId();
-  const [search, setSearch] = useState('');
-  const groups = useMemo(() => {
-    const needle = search.trim().toLocaleLowerCase('nl');
-    const matching = needle === '' ? options : options.filter((m) => m.name.toLocaleLowerCase('nl').includes(needle) || m.code.toLowerCase().includes(needle));
-    // The chosen municipality stays in the list so the select never silently shows something else.
-    const selected = options.find((m) => m.code === value);
-    const withSelected = selected && !matching.includes(selected) ? [selected, ...matching] : matching;
-    return groupMunicipalities(withSelected);
-  }, [options, search, value]);
-  const count = groups.cityDeal.length + groups.other.length;
-
-  return (
-    <div className="municipality-picker">
-      <div className="field">
-        <label htmlFor={searchId} className="field__label">
-          {t('projects.form.municipalitySearch')}
-        </label>
-        <input id={searchId} type="search" value={search} onChange={(event) => setSearch(event.target.value)} autoComplete="off" aria-controls={fieldId('municipalityCode')} />
-        <p className="field__hint" aria-live="polite">
-          {loading ? t('common.loading') : t('projects.form.municipalityMatches', { count })}
-        </p>
-      </div>
-      <FormField id={fieldId('municipalityCode')} label={t('projects.fields.municipality')} error={error}>
-        {(control) => (
-          <select {...control} value={value} onChange={(event) => onChange(event.target.value)}>
-            <option value="">{t('common.choose')}</option>
-            {groups.cityDeal.length > 0 ? (
-              <optgroup label={t('municipalities.cityDeal')}>
-                {groups.cityDeal.map((m) => (
-                  <option key={m.code} value={m.code}>
-                    {m.name}
-                  </option>
-                ))}
-              </optgroup>
-            ) : null}
-            {groups.other.length > 0 ? (
-              <optgroup label={t('municipalities.other')}>
-                {groups.other.map((m) => (
-                  <option key={m.code} value={m.code}>
-                    {m.name}
-                  </option>
-                ))}
-              </optgroup>
-            ) : null}
-          </select>
-        )}
-      </FormField>
-    </div>
   );
 }
 

@@ -8,8 +8,9 @@ import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { formatInteger, formatShortDate } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { useActor } from '../auth/session.ts';
-import { useMunicipalities, useProjectList } from './api.ts';
-import { groupMunicipalities, kindLabel, phaseLabel } from './labels.ts';
+import { useProjectList } from './api.ts';
+import { groupMunicipalities, useMunicipalities } from '../municipalities/api.ts';
+import { kindLabel, phaseLabel } from './labels.ts';
 import {
   PROJECT_PAGE_SIZE,
   searchParamsFromView,

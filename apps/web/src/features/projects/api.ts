@@ -1,6 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  municipalityList,
   organisationList,
   project,
   projectList,
@@ -29,15 +28,6 @@ export function useProject(id: string) {
   return useQuery({
     queryKey: projectKeys.detail(id),
     queryFn: ({ signal }) => apiRequest(`/api/projects/${encodeURIComponent(id)}`, project, { signal }),
-  });
-}
-
-/** The municipalities rarely change; one fetch per visit is enough. */
-export function useMunicipalities() {
-  return useQuery({
-    queryKey: ['municipalities'],
-    queryFn: ({ signal }) => apiRequest('/api/municipalities', municipalityList, { signal }),
-    staleTime: Infinity,
   });
 }
 

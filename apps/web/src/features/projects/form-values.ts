@@ -108,7 +108,8 @@ export function requestBodyFromValues(values: ProjectFormValues): Record<string,
   const hasConcept = values.conceptName.trim() !== '' || values.conceptSupplier.trim() !== '';
   const phaseDates = Object.fromEntries(projectPhases.map((phase) => [phase, values.phaseDates[phase] === '' ? null : values.phaseDates[phase]]));
   return {
-    name: values.name,
+    // Empty required text goes as undefined, so the message is "fill this in" rather than "too short".
+    name: orUndefined(values.name.trim()) === undefined ? undefined : values.name,
     description: values.description,
     municipalityCode: orUndefined(values.municipalityCode),
     location: hasLocation ? { lat: parseNumber(values.lat), lon: parseNumber(values.lon) } : null,
