@@ -124,6 +124,26 @@ describe('kringbouw calc', () => {
     expect(missing.stderr).toContain('BVO ontbreekt');
   }, 90_000);
 
+  it('--epd adds an LCAx EPD profile; an invalid EPD is refused with its problems', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kringbouw-epd-'));
+    const epdFile = join(dir, 'glas.json');
+    writeFileSync(epdFile, JSON.stringify({ id: 'epd-glas', name: 'Glas merk Y', declared_unit: 'M2', standard: 'EN15804A1', impacts: { gwp: { a1a3: 40 } } }));
+    const passport = JSON.parse(readFileSync(join(fixtures, 'tussenwoning.json'), 'utf8'));
+    passport.elements.find((e: { nlsfb: string }) => e.nlsfb === '31').lines[1].profileId = 'epd-glas';
+    const passportFile = join(dir, 'paspoort.json');
+    writeFileSync(passportFile, JSON.stringify(passport));
+    const ok = await kringbouw('calc', passportFile, '--epd', epdFile, '--json');
+    expect(ok.code).toBe(0);
+    const glass = JSON.parse(ok.stdout).lines.find((l: { profileId: string }) => l.profileId === 'epd-glas');
+    // 17.5 m2 × 40 kg CO2-eq × 75/30 placements = 1750
+    expect(glass.gwpKgCO2['A1-A3']).toBeCloseTo(1750, 9);
+    const badFile = join(dir, 'kapot.json');
+    writeFileSync(badFile, JSON.stringify({ id: 'x', name: 'y', declared_unit: 'liter', standard: 'EN15804A1', impacts: {} }));
+    const bad = await kringbouw('calc', passportFile, '--epd', badFile);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('kapot.json, declared_unit: gedeclareerde eenheid "liter" wordt niet ondersteund');
+  }, 60_000);
+
   it('usage errors exit 2; a missing file exits 1', async () => {
     const bad = await kringbouw('calc', join(fixtures, 'tussenwoning.json'), '--weging', 'a3', '--rsp', 'nul');
     expect(bad.code).toBe(2);

@@ -10,8 +10,10 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LcaResult, Passport, PassportInput, ReplacementRule, WeightingSet } from '@kringbouw/domain/lca';
 import {
-  buildingTypes, calculateIndicators, oekobaudat2020II, parsePassport, replacementRules, weightingSets,
+  buildingTypes, calculateIndicators, libraryFromProfiles, mergeLibraries, oekobaudat2020II, parsePassport, profileFromLcaxEpd,
+  replacementRules, weightingSets,
 } from '@kringbouw/domain/lca';
+import type { EnvironmentalProfile, ProfileLibrary } from '@kringbouw/domain/lca';
 import type { ProjectInput } from '@kringbouw/passport-io';
 import { passportFormatOf, readPassport } from '@kringbouw/passport-io';
 import type { CliIo } from '../io.ts';
@@ -28,6 +30,7 @@ Opties:
   --vervanging nmd|en15978       vervangingsregel (standaard nmd)
   --weging a1|a2                 wegingsset voor de MKI (standaard a1, de wettelijke basis)
   --vergunningsdatum JJJJ-MM-DD  datum vergunningaanvraag, bepaalt de MPG-grenswaarde
+  --epd BESTAND.json             extra milieuprofiel uit een EPD in LCAx-JSON (herhaalbaar; gaat voor ÖKOBAUDAT)
   --json                         resultaat als JSON
   -h, --help                     deze uitleg`;
 
@@ -44,6 +47,7 @@ export async function calcCommand(args: string[], io: CliIo): Promise<number> {
         vervanging: { type: 'string' },
         weging: { type: 'string' },
         vergunningsdatum: { type: 'string' },
+        epd: { type: 'string', multiple: true },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -101,7 +105,28 @@ export async function calcCommand(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
 
-  const library = oekobaudat2020II();
+  let library: ProfileLibrary = oekobaudat2020II();
+  if (values.epd && values.epd.length > 0) {
+    const profiles: EnvironmentalProfile[] = [];
+    const problems: string[] = [];
+    for (const epdFile of values.epd) {
+      let data: unknown;
+      try {
+        data = JSON.parse(await readFile(epdFile, 'utf8'));
+      } catch (error) {
+        problems.push(`${basename(epdFile)}: ${error instanceof SyntaxError ? `geen geldige JSON (${error.message})` : 'kan het bestand niet lezen'}`);
+        continue;
+      }
+      const imported = profileFromLcaxEpd(data, `epd:${basename(epdFile)}`);
+      if (imported.ok) profiles.push(imported.profile);
+      else for (const issue of imported.issues) problems.push(`${basename(epdFile)}, ${issue.path}: ${issue.message}`);
+    }
+    if (problems.length > 0) {
+      io.err(`kringbouw calc: EPD-bestanden ongeldig; er is niets berekend:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+      return 1;
+    }
+    library = mergeLibraries(libraryFromProfiles('epd', profiles), library);
+  }
   let passport: Passport;
   let sourceRows: number[] | undefined;
   const extraWarnings: string[] = [];

@@ -12,3 +12,4 @@ export * from './detachability.ts';
 export * from './mci.ts';
 export * from './suggest.ts';
 export * from './engine.ts';
+export * from './epd-lcax.ts';
