@@ -13,3 +13,4 @@ export * from './bag-csv.ts';
 export * from './csv.ts';
 export * from './verblijfsobjecten.ts';
 export * from './corporation.ts';
+export * from './simplify.ts';

@@ -62,7 +62,8 @@ async function readBuildingsUpload(chunks: AsyncIterable<Buffer>): Promise<{ bui
   const first = await iterator.next();
   if (first.done) throw new StockFileError('Het bestand is leeg.');
   const head = first.value.subarray(0, 4096).toString('utf8');
-  if (/"type"\s*:\s*"CityJSON"/.test(head)) {
+  // CityJSON members are unordered; 3D BAG tiles start with "CityObjects" and have "type" near the end.
+  if (/"type"\s*:\s*"CityJSON"|"CityObjects"\s*:/.test(head)) {
     const parts: Buffer[] = [first.value];
     for (;;) {
       const next = await iterator.next();
@@ -101,8 +102,9 @@ function asStockBuilding(row: Awaited<ReturnType<StockRepository['scoringInputs'
   };
 }
 
-export function createStockService(deps: { repository: StockRepository; now: () => Date }) {
+export function createStockService(deps: { repository: StockRepository; now: () => Date; maxMapFeatures?: number }) {
   const { repository, now } = deps;
+  const maxMapFeatures = deps.maxMapFeatures ?? MAX_MAP_FEATURES;
 
   /** Organisations whose assessments the actor sees: its own, owners of lists shared with it; all for the coordinator. */
   async function visibleAssessmentOrganisations(actor: StockActor): Promise<string[] | null> {
@@ -178,7 +180,7 @@ export function createStockService(deps: { repository: StockRepository; now: () 
       const filter: BboxFilter = { ...query.bbox, kind: query.kind, minScore: query.minScore, buildYearFrom: query.buildYearFrom, buildYearTo: query.buildYearTo, listIds };
       const total = await repository.countInBbox(filter);
       const base = { type: 'FeatureCollection' as const, total, kind: query.kind };
-      if (total > MAX_MAP_FEATURES) {
+      if (total > maxMapFeatures) {
         // Cells of 64 screen pixels at this zoom.
         const clusters = await repository.clustersInBbox(filter, toleranceForZoom(query.zoom) * 2 * 64);
         return {
@@ -192,7 +194,7 @@ export function createStockService(deps: { repository: StockRepository; now: () 
           })),
         };
       }
-      const rows = await repository.buildingsInBbox(filter, MAX_MAP_FEATURES);
+      const rows = await repository.buildingsInBbox(filter, maxMapFeatures);
       const footprints = query.zoom >= FOOTPRINT_MIN_ZOOM;
       const tolerance = toleranceForZoom(query.zoom);
       return {
