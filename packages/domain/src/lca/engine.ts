@@ -33,6 +33,11 @@ export interface CalculationOptions {
   weightingSet?: WeightingSet;
   /** Use the synonyms-table default profile for lines that name a material but no profile. Default true. */
   autoMapProfiles?: boolean;
+  /**
+   * Build `lines`, the per-line breakdown (default true). With false the totals, warnings and every indicator are the
+   * same but `lines` is empty — for portfolio runs over many or very large passports.
+   */
+  lineBreakdown?: boolean;
 }
 
 export type WarningCode =
@@ -321,6 +326,7 @@ export function calculateIndicators(passport: Passport, options: CalculationOpti
   const set = options.weightingSet ?? 'a1';
   const rule = options.replacementRule ?? 'nmd';
   const autoMap = options.autoMapProfiles ?? true;
+  const breakdown = options.lineBreakdown ?? true;
   const library = options.library;
   const project = passport.project;
   const useFunction = project.useFunction ?? data.defaults.defaultUseFunction[project.buildingType];
@@ -362,9 +368,16 @@ export function calculateIndicators(passport: Passport, options: CalculationOpti
   const lines: LineResult[] = [];
   let lineNo = 0;
   let lastMkiExclD = 0;
+  let outMki: number | null = null;
+  let outLi = Number.NaN;
+  let outMass: number | undefined;
   const layerIdx = new Map<Layer, number>(layers.map((l, i) => [l, i]));
 
-  function calculateLine(line: MaterialLine, n: number, element: PassportElement): LineResult {
+  /**
+   * Computes one line, accumulates its contributions, and leaves its MKI (excl. D), MKI, LI and mass in the out*
+   * variables for the layer aggregation. Returns the breakdown object only when `breakdown` is on.
+   */
+  function calculateLine(line: MaterialLine, n: number, element: PassportElement): LineResult | undefined {
     let profileId = line.profileId ?? null;
     let profileSource: LineResult['profileSource'] = profileId ? 'passport' : null;
     if (!profileId && autoMap) {
@@ -432,7 +445,7 @@ export function calculateIndicators(passport: Passport, options: CalculationOpti
 
     let mkiEur: number | null = null;
     lastMkiExclD = 0;
-    const gwpKgCO2: Partial<Record<Module, number>> = {};
+    const gwpKgCO2: Partial<Record<Module, number>> | undefined = breakdown ? {} : undefined;
     if (compiled && declared !== undefined) {
       const k = usedIndex.get(compiled.profile.id) as number;
       const total = declared * placements;
@@ -450,7 +463,7 @@ export function calculateIndicators(passport: Passport, options: CalculationOpti
       const g = compiled.gwp;
       const mask = compiled.gwpModules;
       if (mask === 0 && !warnings.hit('GWP_ONTBREEKT', compiled.profile.id, n)) warnings.add('GWP_ONTBREEKT', compiled.profile.id, `Profiel "${profileName(compiled.profile)}" declareert geen GWP.`, n);
-      for (let m = 0; m < M; m++) if (mask & (1 << m)) gwpKgCO2[modules[m] as Module] = total * (g[m] as number);
+      if (gwpKgCO2) for (let m = 0; m < M; m++) if (mask & (1 << m)) gwpKgCO2[modules[m] as Module] = total * (g[m] as number);
     }
 
     // Stored biogenic carbon (initial placement).
@@ -510,6 +523,10 @@ export function calculateIndicators(passport: Passport, options: CalculationOpti
       if (!warnings.hit('LOSMAAKBAARHEID_ONVOLLEDIG', 'connection-only', n)) warnings.add('LOSMAAKBAARHEID_ONVOLLEDIG', 'connection-only', 'Doorkruising of randopsluiting ontbreekt: losmaakbaarheid alleen uit verbindingstype en toegankelijkheid.', n);
     }
 
+    outMki = mkiEur;
+    outLi = lineLi;
+    outMass = massKg;
+    if (!breakdown) return undefined;
     return {
       line: n,
       element: element.name,
@@ -530,7 +547,7 @@ export function calculateIndicators(passport: Passport, options: CalculationOpti
       surchargeFactor,
       massKg: massKg ?? null,
       mkiEur,
-      gwpKgCO2,
+      gwpKgCO2: gwpKgCO2 ?? {},
       biogenicCarbonKgCO2: biogenic,
       biogenicMethod,
       detachability: Number.isNaN(lineLi) ? null : lineLi,
@@ -546,25 +563,26 @@ export function calculateIndicators(passport: Passport, options: CalculationOpti
       lineNo += 1;
       const result = calculateLine(line, lineNo, element);
       const mkiExclD = lastMkiExclD;
-      lines.push(result);
-      if (result.mkiEur !== null) {
-        elementMki[e] = (elementMki[e] as number) + result.mkiEur;
+      if (result) lines.push(result);
+      const lineMki = outMki;
+      const lineLi = outLi;
+      if (lineMki !== null) {
+        elementMki[e] = (elementMki[e] as number) + lineMki;
         elementHasMki[e] = 1;
       }
-      if (result.detachability !== null) {
+      if (!Number.isNaN(lineLi)) {
         liLines += 1;
-        const weight = result.mkiEur !== null ? Math.max(0, mkiExclD) : 0;
-        if (result.mkiEur === null) liLinesWithoutMki += 1;
-        layerLiWeighted[li] = (layerLiWeighted[li] as number) + weight * result.detachability;
+        const weight = lineMki !== null ? Math.max(0, mkiExclD) : 0;
+        if (lineMki === null) liLinesWithoutMki += 1;
+        layerLiWeighted[li] = (layerLiWeighted[li] as number) + weight * lineLi;
         layerLiWeight[li] = (layerLiWeight[li] as number) + weight;
-        const mass = result.massKg ?? 0;
-        layerLiMassWeighted[li] = (layerLiMassWeighted[li] as number) + mass * result.detachability;
+        const mass = outMass ?? 0;
+        layerLiMassWeighted[li] = (layerLiMassWeighted[li] as number) + mass * lineLi;
         layerLiMass[li] = (layerLiMass[li] as number) + mass;
-        layerLiSum[li] = (layerLiSum[li] as number) + result.detachability;
+        layerLiSum[li] = (layerLiSum[li] as number) + lineLi;
         layerLiCount[li] = (layerLiCount[li] as number) + 1;
       }
     }
-
   }
 
   function lookup(id: string): CompiledProfile | undefined {

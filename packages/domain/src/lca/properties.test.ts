@@ -66,6 +66,18 @@ describe('engine properties', () => {
     );
   });
 
+  it('without the line breakdown every other result is identical', () => {
+    fc.assert(
+      fc.property(fc.array(lineArb, { minLength: 1, maxLength: 12 }), (lines) => {
+        const full = calculateIndicators(toPassport(lines), { library });
+        const summary = calculateIndicators(toPassport(lines), { library, lineBreakdown: false });
+        expect(summary.lines).toEqual([]);
+        expect(JSON.stringify({ ...summary, lines: undefined })).toBe(JSON.stringify({ ...full, lines: undefined }));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('line order does not matter', () => {
     fc.assert(
       fc.property(fc.array(lineArb, { minLength: 1, maxLength: 12 }).chain((lines) => fc.tuple(fc.constant(lines), fc.shuffledSubarray(lines, { minLength: lines.length, maxLength: lines.length }))), ([lines, shuffled]) => {
