@@ -4,65 +4,26 @@
  * without deciding who may call it. HEAD routes are Fastify's automatic mirrors of GET routes and are skipped.
  *
  * Targets belong to Gemeente Leiden; "other" is a bewerker of Van Wijnen (a different organisation).
+ * Rows of the core routes are below; features add theirs in test/matrix/<feature>.rows.ts (see the support file).
  */
-import { randomBytes } from 'node:crypto';
+/// <reference types="vite/client" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestContext, idOfOrganisation, projectBody, signIn, type Session, type TestContext } from './helpers.ts';
+import {
+  actorEmails,
+  actorNames,
+  everyone,
+  freshInvitation,
+  freshMember,
+  freshProject,
+  signedIn,
+  unique,
+  type ActorName,
+  type Fixtures,
+  type MatrixRows,
+} from './authorization-matrix.support.ts';
+import { call, createTestContext, idOfOrganisation, projectBody, signIn, type Session } from './helpers.ts';
 
-const actorNames = ['anonymous', 'other', 'lezer', 'bewerker', 'beheerder', 'coordinator'] as const;
-type ActorName = (typeof actorNames)[number];
-type Expected = [anonymous: number, other: number, lezer: number, bewerker: number, beheerder: number, coordinator: number];
-
-const actorEmails: Record<Exclude<ActorName, 'anonymous'>, string> = {
-  other: 'bouwer@vanwijnen.demo',
-  lezer: 'lezer@leiden.demo',
-  bewerker: 'beleid@leiden.demo',
-  beheerder: 'beheer@leiden.demo',
-  coordinator: 'coordinator@citydeal.demo',
-};
-
-interface Fixtures {
-  ctx: TestContext;
-  leiden: string;
-  lezerUserId: string;
-  coordinator: Session;
-  sessions: Record<ActorName, Session | null>;
-}
-
-type Cell = (f: Fixtures, actor: ActorName) => Promise<{ method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; body?: unknown; session?: Session | null }>;
-
-const unique = () => randomBytes(4).toString('hex');
-
-async function freshProject(f: Fixtures): Promise<{ id: string; version: number }> {
-  const response = await call(f.ctx.app, f.coordinator, 'POST', '/api/projects', projectBody(f.leiden, { name: `Matrixproject ${unique()}` }));
-  expect(response.statusCode).toBe(201);
-  return response.json<{ id: string; version: number }>();
-}
-
-async function freshInvitation(f: Fixtures): Promise<{ id: string; token: string; email: string }> {
-  const email = `uitgenodigd-${unique()}@example.org`;
-  const response = await call(f.ctx.app, f.coordinator, 'POST', `/api/organisations/${f.leiden}/invitations`, { email, role: 'lezer' });
-  expect(response.statusCode).toBe(201);
-  const link = f.ctx.mail.lastTo(email)?.text.match(/token=([\w-]+)/)?.[1];
-  if (!link) throw new Error('no invitation link mailed');
-  return { id: response.json<{ id: string }>().id, token: link, email };
-}
-
-async function freshMember(f: Fixtures): Promise<string> {
-  const invitation = await freshInvitation(f);
-  const accepted = await call(f.ctx.app, null, 'POST', '/api/invitations/accept', {
-    token: invitation.token,
-    name: 'Tijdelijk lid',
-    password: 'een-lang-wachtwoord',
-  });
-  expect(accepted.statusCode).toBe(200);
-  return accepted.json<{ user: { id: string } }>().user.id;
-}
-
-const everyone = (status: number): Expected => [status, status, status, status, status, status];
-const signedIn = (status: number): Expected => [401, status, status, status, status, status];
-
-const table: Record<string, { expected: Expected; cell: Cell }> = {
+const coreRows: MatrixRows = {
   'GET /health': { expected: everyone(200), cell: async () => ({ method: 'GET', url: '/health' }) },
   'GET /ready': { expected: everyone(200), cell: async () => ({ method: 'GET', url: '/ready' }) },
   'GET /api/openapi.json': { expected: everyone(200), cell: async () => ({ method: 'GET', url: '/api/openapi.json' }) },
@@ -112,10 +73,12 @@ const table: Record<string, { expected: Expected; cell: Cell }> = {
   },
   'POST /api/invitations/accept': {
     expected: everyone(200),
-    cell: async (f) => ({
+    // Accepting signs out whoever was signed in on the browser, so each actor uses a session of its own.
+    cell: async (f, actor) => ({
       method: 'POST',
       url: '/api/invitations/accept',
       body: { token: (await freshInvitation(f)).token, name: 'Nieuw lid', password: 'een-lang-wachtwoord' },
+      session: actor === 'anonymous' ? null : await signIn(f.ctx.app, actorEmails[actor]),
     }),
   },
 
@@ -176,6 +139,16 @@ const table: Record<string, { expected: Expected; cell: Cell }> = {
   },
 };
 
+const featureRowFiles = import.meta.glob<{ rows: MatrixRows }>('./matrix/*.rows.ts', { eager: true });
+const table: MatrixRows = { ...coreRows };
+const duplicateRows: string[] = [];
+for (const module of Object.values(featureRowFiles)) {
+  for (const [key, row] of Object.entries(module.rows)) {
+    if (key in table) duplicateRows.push(key);
+    table[key] = row;
+  }
+}
+
 describe('authorization matrix: every route × every actor', () => {
   let f: Fixtures;
 
@@ -198,7 +171,8 @@ describe('authorization matrix: every route × every actor', () => {
     await f?.ctx.close();
   });
 
-  it('has a row for every registered route and no rows for routes that do not exist', () => {
+  it('has a row for every registered route, no duplicates and no rows for routes that do not exist', () => {
+    expect(duplicateRows).toEqual([]);
     const registered = [...new Set(f.ctx.routes.filter((r) => r.method !== 'HEAD').map((r) => `${r.method} ${r.url}`))].sort();
     expect(registered.filter((key) => !(key in table))).toEqual([]);
     expect(Object.keys(table).filter((key) => !registered.includes(key))).toEqual([]);
@@ -210,7 +184,14 @@ describe('authorization matrix: every route × every actor', () => {
       for (const actor of actorNames) {
         const request = await cell(f, actor);
         const session = request.session === undefined ? f.sessions[actor] : request.session;
-        const response = await call(f.ctx.app, session, request.method, request.url, request.body);
+        const response = request.multipart
+          ? await f.ctx.app.inject({
+              method: request.method,
+              url: request.url,
+              payload: request.multipart.payload,
+              headers: { ...request.multipart.headers, ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrfToken } : {}) },
+            })
+          : await call(f.ctx.app, session, request.method, request.url, request.body);
         actual[actor] = response.statusCode;
       }
       expect(actual).toEqual(Object.fromEntries(actorNames.map((actor, index) => [actor, expected[index]])));
