@@ -20,7 +20,32 @@ const session = {
 };
 
 let signedIn = true;
+let role: 'lezer' | 'bewerker' | 'beheerder' = 'lezer';
+let listTotal = 0;
 const requests: string[] = [];
+const projectId = '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
+const project = {
+  id: projectId,
+  name: 'Voorbeeld: Fijn Wonen in Leiden',
+  description: '',
+  municipalityCode: 'GM0546',
+  municipalityName: 'Leiden',
+  location: { lat: 52.1601, lon: 4.497 },
+  kind: 'nieuwbouw',
+  phase: 'ontwerp',
+  phaseDates: { initiatief: '2025-03-01', ontwerp: null, realisatie: null, opgeleverd: null },
+  dwellings: 60,
+  bvoM2: 5400.5,
+  buildingType: 'grondgebonden',
+  concept: { name: 'Fijn Wonen', supplier: 'Van Wijnen' },
+  parties: [{ organisationId, organisationName: 'Gemeente Leiden', role: 'gemeente' }],
+  visibility: 'vertrouwelijk',
+  isExample: true,
+  ownerOrganisationId: organisationId,
+  createdAt: '2026-11-22T23:00:00+00:00',
+  updatedAt: '2026-11-22T23:30:00+00:00',
+  version: 2,
+};
 
 function json(status: number, body: unknown) {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -28,16 +53,27 @@ function json(status: number, body: unknown) {
 
 beforeEach(async () => {
   signedIn = true;
+  role = 'lezer';
+  listTotal = 0;
   requests.length = 0;
   await i18n.changeLanguage('nl');
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string) => {
       requests.push(url);
-      if (url.startsWith('/api/auth/session')) return signedIn ? json(200, session) : json(401, { error: { code: 'unauthenticated', message: 'Niet ingelogd' } });
+      if (url.startsWith('/api/auth/session')) {
+        const user = { ...session.user, memberships: session.user.memberships.map((m) => ({ ...m, role })) };
+        return signedIn ? json(200, { ...session, user }) : json(401, { error: { code: 'unauthenticated', message: 'Niet ingelogd' } });
+      }
+      if (url === `/api/projects/${projectId}`) return json(200, project);
+      if (url.startsWith('/api/organisations')) return json(200, { items: [] });
       if (url.startsWith('/api/auth/config')) return json(200, { oidc: { enabled: false, label: null } });
       if (url.startsWith('/api/municipalities')) return json(200, { items: [{ code: 'GM0546', name: 'Leiden', cityDeal: true }] });
-      if (url.startsWith('/api/projects')) return json(200, { items: [], total: 0, page: 1, pageSize: 20 });
+      if (url.startsWith('/api/projects')) {
+        const page = Number(new URLSearchParams(url.split('?')[1]).get('page') ?? '1');
+        const items = listTotal > 0 ? [project] : [];
+        return json(200, { items, total: listTotal, page, pageSize: 20 });
+      }
       return json(404, { error: { code: 'not_found', message: 'Niet gevonden' } });
     }),
   );
@@ -116,5 +152,34 @@ describe('routes', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Nederlands' }));
     });
     expect(document.documentElement.lang).toBe('nl');
+  });
+
+  it('pages through the list with the page number in the URL', async () => {
+    listTotal = 45;
+    renderAt('/projecten');
+    expect(await screen.findByText('1–20 van 45 (pagina 1 van 3)')).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: '45 projecten' })).toBeTruthy();
+    expect(screen.getByText('Voorbeeld')).toBeTruthy();
+    expect(screen.getByText('Vertrouwelijk')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Volgende' }));
+    await waitFor(() => expect(currentLocation()).toBe('/projecten?page=2'));
+    expect(await screen.findByText('21–40 van 45 (pagina 2 van 3)')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /^Naam/ }));
+    await waitFor(() => expect(currentLocation()).toBe('/projecten?sort=name&order=asc'));
+  });
+
+  it.each([
+    ['lezer', false, false],
+    ['bewerker', true, false],
+    ['beheerder', true, true],
+  ] as const)('shows edit and delete on a project per the shared policy (%s)', async (memberRole, mayEdit, mayDelete) => {
+    role = memberRole;
+    renderAt(`/projecten/${projectId}`);
+    await screen.findByRole('heading', { level: 1, name: /Fijn Wonen in Leiden/ });
+    expect(screen.getByText('1 maart 2025')).toBeTruthy();
+    expect(screen.getByText('5.400,5 m²')).toBeTruthy();
+    expect(screen.getByText('52,16010° N, 4,49700° O')).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Bewerken' }) !== null).toBe(mayEdit);
+    expect(screen.queryByRole('button', { name: 'Project verwijderen' }) !== null).toBe(mayDelete);
   });
 });

@@ -238,21 +238,13 @@ function ProjectTable({ data, view, onSort }: { data: ProjectList; view: Project
         <caption className="visually-hidden">{t('projects.tableCaption')}</caption>
         <thead>
           <tr>
-            {sortableColumns.map((column) => {
-              const active = view.sort === column.field;
-              const ariaSort = active ? (view.order === 'asc' ? 'ascending' : 'descending') : 'none';
-              return (
-                <th key={column.field} scope="col" aria-sort={ariaSort} className={column.field === 'dwellings' ? 'numeric' : undefined}>
-                  <button type="button" className="sort-button" onClick={() => onSort(column.field)}>
-                    {t(column.labelKey)}
-                    <span className="sort-button__icon" aria-hidden="true">
-                      {active ? (view.order === 'asc' ? '▲' : '▼') : '↕'}
-                    </span>
-                  </button>
-                </th>
-              );
-            })}
+            {sortableColumns.slice(0, 2).map((column) => (
+              <SortableHeader key={column.field} column={column} view={view} onSort={onSort} />
+            ))}
             <th scope="col">{t('projects.columns.kind')}</th>
+            {sortableColumns.slice(2).map((column) => (
+              <SortableHeader key={column.field} column={column} view={view} onSort={onSort} />
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -267,6 +259,7 @@ function ProjectTable({ data, view, onSort }: { data: ProjectList; view: Project
                 </div>
               </td>
               <td data-label={t('projects.columns.municipality')}>{item.municipalityName}</td>
+              <td data-label={t('projects.columns.kind')}>{kindLabel(t, item.kind)}</td>
               <td data-label={t('projects.columns.phase')}>{phaseLabel(t, item.phase)}</td>
               <td data-label={t('projects.columns.dwellings')} className="numeric">
                 {formatInteger(item.dwellings)}
@@ -274,12 +267,35 @@ function ProjectTable({ data, view, onSort }: { data: ProjectList; view: Project
               <td data-label={t('projects.columns.updatedAt')}>
                 <time dateTime={item.updatedAt}>{formatShortDate(item.updatedAt)}</time>
               </td>
-              <td data-label={t('projects.columns.kind')}>{kindLabel(t, item.kind)}</td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+function SortableHeader({
+  column,
+  view,
+  onSort,
+}: {
+  column: (typeof sortableColumns)[number];
+  view: ProjectListView;
+  onSort: (field: ProjectListView['sort']) => void;
+}) {
+  const { t } = useTranslation();
+  const active = view.sort === column.field;
+  const ariaSort = active ? (view.order === 'asc' ? 'ascending' : 'descending') : 'none';
+  return (
+    <th scope="col" aria-sort={ariaSort} className={column.field === 'dwellings' ? 'numeric' : undefined}>
+      <button type="button" className="sort-button" onClick={() => onSort(column.field)}>
+        {t(column.labelKey)}
+        <span className="sort-button__icon" aria-hidden="true">
+          {active ? (view.order === 'asc' ? '▲' : '▼') : '↕'}
+        </span>
+      </button>
+    </th>
   );
 }
 
