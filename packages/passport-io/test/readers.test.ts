@@ -123,6 +123,16 @@ describe('XLSX', () => {
     if (result.ok) expect(result.passport).toEqual(csv.passport);
   });
 
+  it('never throws on arbitrary bytes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), async (bytes) => {
+        const result = await readPassportXlsx(bytes, project);
+        expect(result.ok).toBe(false);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
   it('reports a damaged file instead of throwing', async () => {
     const result = await readPassport(encode('PK not really a zip'), 'xlsx', project);
     expect(result.ok).toBe(false);
