@@ -10,7 +10,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LcaResult, Passport, PassportInput, ReplacementRule, WeightingSet } from '@kringbouw/domain/lca';
 import {
-  buildingTypes, calculateIndicators, libraryFromProfiles, mergeLibraries, oekobaudat2020II, parsePassport, profileFromLcaxEpd,
+  buildingTypes, calculateIndicators, libraryFromProfiles, mergeLibraries, oekobaudat2020II, parsePassport, profileFromIlcdJson, profileFromLcaxEpd,
   replacementRules, weightingSets,
 } from '@kringbouw/domain/lca';
 import type { EnvironmentalProfile, ProfileLibrary } from '@kringbouw/domain/lca';
@@ -30,7 +30,8 @@ Opties:
   --vervanging nmd|en15978       vervangingsregel (standaard nmd)
   --weging a1|a2                 wegingsset voor de MKI (standaard a1, de wettelijke basis)
   --vergunningsdatum JJJJ-MM-DD  datum vergunningaanvraag, bepaalt de MPG-grenswaarde
-  --epd BESTAND.json             extra milieuprofiel uit een EPD in LCAx-JSON (herhaalbaar; gaat voor ÖKOBAUDAT)
+  --epd BESTAND.json             extra milieuprofiel uit een EPD: LCAx-JSON of ILCD+EPD-JSON zoals ÖKOBAUDAT die
+                                 levert (view=extended); herhaalbaar; gaat voor ÖKOBAUDAT
   --json                         resultaat als JSON
   -h, --help                     deze uitleg`;
 
@@ -117,7 +118,8 @@ export async function calcCommand(args: string[], io: CliIo): Promise<number> {
         problems.push(`${basename(epdFile)}: ${error instanceof SyntaxError ? `geen geldige JSON (${error.message})` : 'kan het bestand niet lezen'}`);
         continue;
       }
-      const imported = profileFromLcaxEpd(data, `epd:${basename(epdFile)}`);
+      const isIlcd = data !== null && typeof data === 'object' && 'processInformation' in data;
+      const imported = isIlcd ? profileFromIlcdJson(data, `epd:${basename(epdFile)}`) : profileFromLcaxEpd(data, `epd:${basename(epdFile)}`);
       if (imported.ok) profiles.push(imported.profile);
       else for (const issue of imported.issues) problems.push(`${basename(epdFile)}, ${issue.path}: ${issue.message}`);
     }

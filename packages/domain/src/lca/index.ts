@@ -13,3 +13,4 @@ export * from './mci.ts';
 export * from './suggest.ts';
 export * from './engine.ts';
 export * from './epd-lcax.ts';
+export * from './epd-ilcd.ts';
