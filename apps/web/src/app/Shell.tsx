@@ -8,6 +8,7 @@ import { apiRequest } from '../api/client.ts';
 import { useSession, useStoreSession } from '../features/auth/session.ts';
 import { currentLanguage, languages, setLanguage } from '../i18n/index.ts';
 import { Loading } from '../components/Status.tsx';
+import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { navigationItems } from './navigation.ts';
 
 const signOutResponse = z.union([okResponse, z.object({}).loose()]);
@@ -111,9 +112,12 @@ export function Shell() {
         ) : null}
       </header>
       <main id="main" className="site-main" tabIndex={-1}>
-        <Suspense fallback={<Loading />}>
-          <Outlet />
-        </Suspense>
+        {/* A new key per path: after a crash, navigating elsewhere shows that page again. */}
+        <ErrorBoundary key={pathname}>
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </ErrorBoundary>
       </main>
       <footer className="site-footer">
         <p>{t('shell.footer')}</p>

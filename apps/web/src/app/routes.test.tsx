@@ -22,6 +22,7 @@ const session = {
 let signedIn = true;
 let role: 'lezer' | 'bewerker' | 'beheerder' = 'lezer';
 let listTotal = 0;
+let sessionEnded = false;
 const requests: string[] = [];
 const projectId = '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
 const project = {
@@ -55,6 +56,7 @@ beforeEach(async () => {
   signedIn = true;
   role = 'lezer';
   listTotal = 0;
+  sessionEnded = false;
   requests.length = 0;
   await i18n.changeLanguage('nl');
   vi.stubGlobal(
@@ -69,6 +71,10 @@ beforeEach(async () => {
       if (url.startsWith('/api/organisations')) return json(200, { items: [] });
       if (url.startsWith('/api/auth/config')) return json(200, { oidc: { enabled: false, label: null } });
       if (url.startsWith('/api/municipalities')) return json(200, { items: [{ code: 'GM0546', name: 'Leiden', cityDeal: true }] });
+      if (url.startsWith('/api/projects') && sessionEnded) {
+        signedIn = false;
+        return json(401, { error: { code: 'unauthenticated', message: 'Sessie verlopen' } });
+      }
       if (url.startsWith('/api/projects')) {
         const page = Number(new URLSearchParams(url.split('?')[1]).get('page') ?? '1');
         const items = listTotal > 0 ? [project] : [];
@@ -181,5 +187,14 @@ describe('routes', () => {
     expect(screen.getByText('52,16010° N, 4,49700° O')).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'Bewerken' }) !== null).toBe(mayEdit);
     expect(screen.queryByRole('button', { name: 'Project verwijderen' }) !== null).toBe(mayDelete);
+  });
+
+  it('goes to the sign-in page when the session ends while working', async () => {
+    renderAt('/organisaties/bestaat-niet-meer');
+    await screen.findByRole('navigation', { name: 'Hoofdmenu' });
+    sessionEnded = true;
+    fireEvent.click(screen.getByRole('link', { name: 'Projecten' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Inloggen' })).toBeTruthy();
+    expect(currentLocation()).toBe('/inloggen?terug=%2Fprojecten');
   });
 });
