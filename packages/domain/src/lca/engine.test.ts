@@ -217,6 +217,13 @@ describe('missing data', () => {
     expect(r.gwp.a1a3).toBeCloseTo(2000, 9);
   });
 
+  it('a profile missing a category that others declare is named', () => {
+    // Testhout declares GWP only; Testbeton also AP, EP, ADPf
+    const r = calculateIndicators(passport([beton(), { description: 'hout', quantity: 1, unit: 'm3', profileId: 'hout' }]), { library });
+    const w = r.warnings.find((x) => x.code === 'CATEGORIE_ONTBREEKT');
+    expect(w?.message).toContain('"Testhout" mist adpf, ap, ep');
+  });
+
   it('unknown profile: a warning, and the line has no impact', () => {
     const r = calculateIndicators(passport([beton({ profileId: 'bestaat-niet' })]), { library });
     expect(r.mki.total).toBeNull();

@@ -50,6 +50,7 @@ export type WarningCode =
   | 'LEVENSDUUR_ONTBREEKT'
   | 'GEEN_DATA_WEGINGSSET'
   | 'CATEGORIE_NIET_GEWOGEN'
+  | 'CATEGORIE_ONTBREEKT'
   | 'LOSMAAKBAARHEID_ONVOLLEDIG'
   | 'BIOGEEN_ONBEKEND'
   | 'GWP_ONTBREEKT';
@@ -663,6 +664,19 @@ export function calculateIndicators(passport: Passport, options: CalculationOpti
       set,
       `Niet gewogen in de MKI (${set.toUpperCase()}): ${unweightedCategories.map((u) => u.category).join(', ')}. De MKI is daardoor onvolledig.`,
     );
+  }
+
+  // A profile that lacks a priced category other profiles declare makes its lines' MKI incomplete: say which.
+  for (let k = 0; k < used.length; k++) {
+    const c = used[k] as CompiledProfile;
+    if (!c.hasWeighted || (wTotal[k] as number) === 0) continue;
+    const missing: string[] = [];
+    for (let j = 0; j < nCat; j++) {
+      if (categoriesSeen[j] && !c.categoriesPresent[j] && !Number.isNaN(p.price[j] as number)) missing.push(p.categories[j] as string);
+    }
+    if (missing.length > 0) {
+      warnings.add('CATEGORIE_ONTBREEKT', c.profile.id, `Profiel "${profileName(c.profile)}" mist ${missing.join(', ')} (wel aanwezig in andere profielen): de MKI van deze regels is onvolledig.`);
+    }
   }
 
   const mpgValue = mkiTotal === null ? null : mkiTotal / (bvo * rspYears);
