@@ -50,8 +50,29 @@ function UserMenu({ name, email }: { name: string; email: string }) {
       storeSession(null);
     },
   });
+  const menuRef = useRef<HTMLDetailsElement>(null);
+  // A disclosure menu should close like one: on Escape (focus back on the toggle) and on a click elsewhere.
+  useEffect(() => {
+    function onClick(event: MouseEvent) {
+      const menu = menuRef.current;
+      if (menu?.open && event.target instanceof Node && !menu.contains(event.target)) menu.open = false;
+    }
+    function onKey(event: KeyboardEvent) {
+      const menu = menuRef.current;
+      if (event.key === 'Escape' && menu?.open) {
+        menu.open = false;
+        menu.querySelector('summary')?.focus();
+      }
+    }
+    document.addEventListener('click', onClick);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('click', onClick);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, []);
   return (
-    <details className="user-menu">
+    <details className="user-menu" ref={menuRef}>
       <summary className="user-menu__toggle">
         <span className="visually-hidden">{t('userMenu.label')}: </span>
         <span className="user-menu__name">{name}</span>
