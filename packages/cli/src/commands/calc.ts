@@ -119,7 +119,8 @@ export async function calcCommand(args: string[], io: CliIo): Promise<number> {
         continue;
       }
       const isIlcd = data !== null && typeof data === 'object' && 'processInformation' in data;
-      const imported = isIlcd ? profileFromIlcdJson(data, `epd:${basename(epdFile)}`) : profileFromLcaxEpd(data, `epd:${basename(epdFile)}`);
+      const options = { source: `epd:${basename(epdFile)}` };
+      const imported = isIlcd ? profileFromIlcdJson(data, options) : profileFromLcaxEpd(data, options);
       if (imported.ok) profiles.push(imported.profile);
       else for (const issue of imported.issues) problems.push(`${basename(epdFile)}, ${issue.path}: ${issue.message}`);
     }

@@ -58,14 +58,14 @@ const beton = (extra: Partial<MaterialLineInput> = {}): MaterialLineInput => ({ 
 describe('replacements', () => {
   it('nmd: fractional placements max(1, RSP/SL); en15978: ceil(RSP/SL) − 1 whole replacements', () => {
     // RSP 75, SL 30: nmd 75/30 = 2.5 placements (1.5 replacements); en15978 ceil(2.5) − 1 = 2 replacements, 3 placements.
-    expect(placementsFor('nmd', 75, 30)).toEqual({ placements: 2.5, replacements: 1.5 });
-    expect(placementsFor('en15978', 75, 30)).toEqual({ placements: 3, replacements: 2 });
+    expect(placementsFor({ rule: 'nmd', rspYears: 75, serviceLifeYears: 30 })).toEqual({ placements: 2.5, replacements: 1.5 });
+    expect(placementsFor({ rule: 'en15978', rspYears: 75, serviceLifeYears: 30 })).toEqual({ placements: 3, replacements: 2 });
     // RSP 75, SL 25: exactly 3 placements under both rules.
-    expect(placementsFor('nmd', 75, 25)).toEqual({ placements: 3, replacements: 2 });
-    expect(placementsFor('en15978', 75, 25)).toEqual({ placements: 3, replacements: 2 });
+    expect(placementsFor({ rule: 'nmd', rspYears: 75, serviceLifeYears: 25 })).toEqual({ placements: 3, replacements: 2 });
+    expect(placementsFor({ rule: 'en15978', rspYears: 75, serviceLifeYears: 25 })).toEqual({ placements: 3, replacements: 2 });
     // SL ≥ RSP: no replacement.
-    expect(placementsFor('nmd', 75, 100)).toEqual({ placements: 1, replacements: 0 });
-    expect(placementsFor('en15978', 75, 75)).toEqual({ placements: 1, replacements: 0 });
+    expect(placementsFor({ rule: 'nmd', rspYears: 75, serviceLifeYears: 100 })).toEqual({ placements: 1, replacements: 0 });
+    expect(placementsFor({ rule: 'en15978', rspYears: 75, serviceLifeYears: 75 })).toEqual({ placements: 1, replacements: 0 });
   });
 
   it('MKI of a line over the RSP under both rules', () => {

@@ -390,8 +390,8 @@ export function calculateIndicators(passport: Passport, options: CalculationOpti
       }
     }
     if (!profileId && !warnings.hit('PROFIEL_ONTBREEKT', line.description, n)) {
-        warnings.add('PROFIEL_ONTBREEKT', line.description, `Geen milieuprofiel voor "${line.description}" (niet opgegeven en geen synoniem gevonden): geen milieu-impact berekend.`, n);
-      }
+      warnings.add('PROFIEL_ONTBREEKT', line.description, `Geen milieuprofiel voor "${line.description}" (niet opgegeven en geen synoniem gevonden): geen milieu-impact berekend.`, n);
+    }
     const compiled = profileId ? lookup(profileId) : undefined;
     if (profileId && !compiled) {
       if (!warnings.hit('PROFIEL_ONBEKEND', profileId, n)) warnings.add('PROFIEL_ONBEKEND', profileId, `Profiel "${profileId}" staat niet in de bibliotheek ${library.id}: geen milieu-impact berekend.`, n);

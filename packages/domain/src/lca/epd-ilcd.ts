@@ -46,7 +46,7 @@ const num = (v: unknown): number | undefined => {
  * reference flow amount. Empty values (indicator not assessed) stay missing. Mass per declared unit from the material
  * properties gross density / grammage / linear density.
  */
-export function profileFromIlcdJson(data: unknown, source = 'ilcd-epd'): EpdImportResult {
+export function profileFromIlcdJson(data: unknown, { source = 'ilcd-epd' }: { source?: string } = {}): EpdImportResult {
   const issues: EpdIssue[] = [];
   if (!isRec(data)) return { ok: false, issues: [{ path: '(root)', message: 'een ILCD-dataset is een JSON-object' }] };
   const info = get(data, 'processInformation', 'dataSetInformation');

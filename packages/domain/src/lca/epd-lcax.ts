@@ -33,7 +33,7 @@ const field = (record: Record<string, unknown>, snake: string, camel: string): u
  * table (standard from `standard`: EN15804A1 / EN15804A2). Tonnes are converted to kg (impacts ÷ 1000). B6/B7 and
  * indicators outside the model (energy, waste) are ignored and listed in `notes`. Never throws.
  */
-export function profileFromLcaxEpd(data: unknown, source = 'lcax-epd'): EpdImportResult {
+export function profileFromLcaxEpd(data: unknown, { source = 'lcax-epd' }: { source?: string } = {}): EpdImportResult {
   const issues: EpdIssue[] = [];
   if (!isRecord(data)) return { ok: false, issues: [{ path: '(root)', message: 'een LCAx-EPD is een JSON-object' }] };
   const id = data.id;

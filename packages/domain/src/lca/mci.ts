@@ -23,7 +23,7 @@ export function materialCircularity(input: MciInput, data: MethodData): number |
   return Number.isNaN(value) ? undefined : value;
 }
 
-/** materialCircularity with scalar arguments (the engine's hot path); NaN for zero mass. */
+/** materialCircularity with scalar arguments: the engine's hot path, positional on purpose; NaN for zero mass. */
 export function mciOf(m: number, recycled: number, reused: number, renewable: number, eolRecycling: number, eolReuse: number, data: MethodData): number {
   if (!(m > 0)) return Number.NaN;
   const { efficiencyFeedstock: ef, efficiencyEndOfLife: ec, utilityX } = data.mci;

@@ -131,7 +131,7 @@ describe('engine properties', () => {
     fc.assert(
       fc.property(lineArb, fc.integer({ min: 1, max: 150 }), fc.integer({ min: 1, max: 150 }), fc.constantFrom('nmd' as const, 'en15978' as const), (line, s1, s2, rule) => {
         const [short, long] = s1 <= s2 ? [s1, s2] : [s2, s1];
-        expect(placementsFor(rule, 75, short).placements).toBeGreaterThanOrEqual(placementsFor(rule, 75, long).placements);
+        expect(placementsFor({ rule, rspYears: 75, serviceLifeYears: short }).placements).toBeGreaterThanOrEqual(placementsFor({ rule, rspYears: 75, serviceLifeYears: long }).placements);
         const a = calculateIndicators(toPassport([{ ...line, serviceLifeYears: short }]), { library, replacementRule: rule });
         const b = calculateIndicators(toPassport([{ ...line, serviceLifeYears: long }]), { library, replacementRule: rule });
         // GWP A-C and MKI are positive for these profiles, so more placements can only add.

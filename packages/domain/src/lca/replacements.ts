@@ -16,12 +16,12 @@ export interface Placements {
  * A missing service life means no replacement (the caller warns). Units: years in, counts out; no rounding beyond the
  * rule's own ceil.
  */
-export function placementsFor(rule: ReplacementRule, rspYears: number, serviceLifeYears: number | undefined): Placements {
+export function placementsFor({ rule, rspYears, serviceLifeYears }: { rule: ReplacementRule; rspYears: number; serviceLifeYears?: number | undefined }): Placements {
   const placements = placementCount(rule, rspYears, serviceLifeYears);
   return { placements, replacements: placements - 1 };
 }
 
-/** placementsFor(...).placements without allocating (the engine's hot path). */
+/** placementsFor(...).placements without allocating: the engine's hot path, positional on purpose. */
 export function placementCount(rule: ReplacementRule, rspYears: number, serviceLifeYears: number | undefined): number {
   if (serviceLifeYears === undefined || !(serviceLifeYears > 0) || !(rspYears > 0)) return 1;
   const ratio = rspYears / serviceLifeYears;
