@@ -94,8 +94,18 @@ export type StockListRowInsert = Omit<typeof stockListRows.$inferInsert, 'listId
 export type StockListRecord = typeof stockLists.$inferSelect & { ownerName: string; sharedWithOrganisationIds: string[] };
 export type StockAssessmentRecord = typeof stockAssessments.$inferSelect & { organisationName: string };
 
+/** BAG verblijfsobjecten facts joined onto a stored building. */
+export interface UnitFacts {
+  useFunctions: string[] | null;
+  dwellings: number | null;
+  floorAreaM2: number | null;
+  vacant: boolean | null;
+}
+
 export interface ScoreUpdate {
   bagId: string;
+  /** When set, the building's verblijfsobjecten facts are replaced too. */
+  facts?: UnitFacts;
   scoreSplitsen: number;
   scoreOptoppen: number;
   scoreTransformatie: number;
@@ -232,6 +242,22 @@ export function createStockRepository(db: Db) {
               score_splitsen = v.s, score_optoppen = v.o, score_transformatie = v.t,
               opportunities = v.opp, neighbour_difference_m = v.nd, rules_version = v.rv
             from (values ${values}) as v(bag_id, s, o, t, opp, nd, rv)
+            where b.bag_id = v.bag_id`);
+        }
+        const withFacts = scores.filter((s): s is ScoreUpdate & { facts: UnitFacts } => s.facts !== undefined);
+        for (let i = 0; i < withFacts.length; i += BATCH) {
+          const values = sql.join(
+            withFacts
+              .slice(i, i + BATCH)
+              .map(
+                (s) =>
+                  sql`(${s.bagId}, ${s.facts.useFunctions === null ? null : JSON.stringify(s.facts.useFunctions)}::jsonb, ${s.facts.dwellings}::integer, ${s.facts.floorAreaM2}::double precision, ${s.facts.vacant}::boolean)`,
+              ),
+            sql`, `,
+          );
+          await tx.execute(sql`
+            update stock_buildings as b set use_functions = v.uf, dwellings = v.d, floor_area_m2 = v.fa, vacant = v.va
+            from (values ${values}) as v(bag_id, uf, d, fa, va)
             where b.bag_id = v.bag_id`);
         }
       });

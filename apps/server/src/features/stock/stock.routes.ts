@@ -77,6 +77,28 @@ export function registerStockRoutes(app: FastifyInstance, deps: { stock: StockSe
       },
     });
 
+    r.post('/api/stock/municipalities/:code/verblijfsobjecten', {
+      schema: {
+        tags,
+        summary:
+          'Import BAG verblijfsobjecten (multipart field "file": CSV with identificatie, gebruiksdoel, oppervlakte, status, pandidentificatie, or GeoJSON) onto the stored panden of a municipality and re-score it. All or nothing.',
+        consumes: ['multipart/form-data'],
+        params: municipalityParams,
+        querystring: importQuery,
+        response: { 200: importResult, ...errorResponses(400, 401, 403, 409) },
+      },
+      handler: async (request) => {
+        const actor = signedInActor(request);
+        const file = await request.file();
+        if (!file) throw validationFailed([{ path: 'file', message: 'Kies een bestand.' }]);
+        try {
+          return await service.importVerblijfsobjecten(actor, { municipalityCode: request.params.code, organisationId: request.query.organisationId, chunks: file.file });
+        } finally {
+          file.file.resume();
+        }
+      },
+    });
+
     r.post('/api/stock/lists', {
       schema: {
         tags,

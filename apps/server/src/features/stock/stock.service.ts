@@ -16,6 +16,7 @@ import {
   hasErrors,
   joinVerblijfsobjecten,
   readCityJson,
+  readBagCsv,
   readCorporationStock,
   simplifyFootprint,
   StockFileError,
@@ -171,6 +172,72 @@ export function createStockService(deps: { repository: StockRepository; now: () 
         rescored: updates.length,
         rulesVersion: defaultOpportunityRules.version,
         warnings: [...upload.issues, ...joined.issues].slice(0, MAX_REPORTED_ISSUES),
+      };
+    },
+
+    /**
+     * BAG verblijfsobjecten (CSV or GeoJSON) for a municipality whose panden are stored: use functions, dwellings,
+     * floor area and vacancy are joined onto the panden and the municipality is re-scored, in one transaction.
+     */
+    async importVerblijfsobjecten(
+      actor: StockActor,
+      input: { municipalityCode: string; organisationId: string; chunks: AsyncIterable<Buffer> },
+    ): Promise<z.infer<typeof importResult>> {
+      if (!canActForOrganisation(actor, input.organisationId)) {
+        throw forbidden('Je kunt alleen BAG-gegevens importeren voor een organisatie waar je bewerker of beheerder bent.');
+      }
+      const parts: Buffer[] = [];
+      for await (const chunk of input.chunks) parts.push(chunk);
+      const bytes = Buffer.concat(parts);
+      const head = bytes.subarray(0, 2048).toString('utf8').trimStart();
+      let units: Verblijfsobject[] = [];
+      let issues: ImportIssue[] = [];
+      try {
+        if (head.startsWith('{') || head.startsWith('\u001e')) {
+          const result = { units: [] as Verblijfsobject[], issues: [] as ImportIssue[] };
+          for await (const item of streamBagGeoJson([bytes])) {
+            if (item.kind === 'verblijfsobject') result.units.push(item.verblijfsobject);
+            else if (item.kind === 'issue') result.issues.push(item.issue);
+            else result.issues.push({ severity: 'error', id: item.building.bagId, reason: 'a pand in a verblijfsobjecten file; import panden as buildings' });
+          }
+          ({ units, issues } = result);
+        } else {
+          const result = await readBagCsv(bytes);
+          units = result.verblijfsobjecten;
+          issues = result.issues;
+        }
+      } catch (error) {
+        if (error instanceof StockFileError) throw new AppError('invalid_file', error.message, 400, { issues: error.issues });
+        throw error;
+      }
+      if (hasErrors(issues)) throw rejected(issues);
+      if (units.length === 0) throw new AppError('invalid_file', 'Het bestand bevat geen verblijfsobjecten.', 400);
+      const stored = (await repository.scoringInputs(input.municipalityCode)).map(asStockBuilding);
+      if (stored.length === 0) throw new AppError('no_buildings', 'Importeer eerst de panden (3D BAG) van deze gemeente.', 409);
+      const joined = joinVerblijfsobjecten(stored, units);
+      const scored = scoreStock(joined.buildings, defaultOpportunityRules);
+      const touched = new Set(units.flatMap((u) => u.pandIds));
+      const updates: ScoreUpdate[] = scored.map((s, index) => {
+        const building = joined.buildings[index];
+        return {
+          bagId: s.bagId,
+          scoreSplitsen: s.opportunities.splitsen.score,
+          scoreOptoppen: s.opportunities.optoppen.score,
+          scoreTransformatie: s.opportunities.transformatie.score,
+          opportunities: s.opportunities,
+          neighbourDifferenceM: s.neighbours?.differenceM ?? null,
+          rulesVersion: s.opportunities.rulesVersion,
+          // The extract covers the municipality: panden without units get "no units" (useFunctions [], 0 dwellings).
+          ...(building ? { facts: { useFunctions: building.useFunctions, dwellings: building.dwellings, floorAreaM2: building.floorAreaM2, vacant: building.vacant } } : {}),
+        };
+      });
+      await repository.saveImport([], updates);
+      return {
+        imported: stored.filter((b) => touched.has(b.bagId)).length,
+        verblijfsobjecten: units.length,
+        rescored: updates.length,
+        rulesVersion: defaultOpportunityRules.version,
+        warnings: [...issues, ...joined.issues].slice(0, MAX_REPORTED_ISSUES),
       };
     },
 

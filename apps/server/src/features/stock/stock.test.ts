@@ -74,6 +74,26 @@ describe('importing buildings', () => {
     );
   });
 
+  it('BAG verblijfsobjecten (CSV) join onto the stored panden and drive splitsen and transformatie', async () => {
+    const url = `/api/stock/municipalities/${DELFT}/verblijfsobjecten?organisationId=${org.leiden}`;
+    const bad = 'identificatie;gebruiksdoel;oppervlakte;status;pandidentificatie\n0503010000900001;woonfunctie;80,5;Verblijfsobject in gebruik;0503100000004563\n';
+    const rejectedResponse = await injectMultipart(ctx.app, s.gemeente, 'POST', url, buildingsUpload(bad, 'vbo.csv'));
+    expect(rejectedResponse.statusCode).toBe(400);
+    expect(rejectedResponse.json()).toMatchObject({ error: { code: 'import_rejected', details: { issues: [{ row: 2, column: 'oppervlakte' }] } } });
+    expect((await injectMultipart(ctx.app, s.lezer, 'POST', url, buildingsUpload(stockFixture('delft_verblijfsobjecten.csv'), 'vbo.csv'))).statusCode).toBe(403);
+
+    const response = await injectMultipart(ctx.app, s.gemeente, 'POST', url, buildingsUpload(stockFixture('delft_verblijfsobjecten.csv'), 'vbo.csv'));
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({ imported: 5, verblijfsobjecten: 9, rescored: 433, warnings: [] });
+    const office = (await call(ctx.app, s.lezer, 'GET', '/api/stock/buildings/0503100000004494')).json<{ useFunctions: string[]; vacant: boolean; opportunities: { transformatie: { score: number; reasons: { text_nl: string }[] } } }>();
+    expect(office).toMatchObject({ useFunctions: ['kantoorfunctie'], vacant: true });
+    expect(office.opportunities.transformatie.score).toBe(80);
+    expect(office.opportunities.transformatie.reasons.map((r) => r.text_nl)).toEqual(['gebruiksdoel kantoorfunctie, geen woonfunctie', 'leegstand bekend']);
+    const herenhuis = (await call(ctx.app, s.lezer, 'GET', '/api/stock/buildings/0503100000004563')).json<{ dwellings: number; opportunities: { splitsen: { reasons: { text_nl: string }[] } } }>();
+    expect(herenhuis.dwellings).toBe(1);
+    expect(herenhuis.opportunities.splitsen.reasons[0]?.text_nl).toBe('gemiddeld 210 m² per woning');
+  });
+
   it('a file with one bad feature is rejected whole with the id and reason; nothing is written', async () => {
     const tile = JSON.parse(stockFixture('3dbag_v210908_tile5910_delft.city.json').toString('utf8')) as { CityObjects: Record<string, { geometry: unknown[]; children?: string[] }> };
     const broken = tile.CityObjects['NL.IMBAG.Pand.0503100000004247'];
