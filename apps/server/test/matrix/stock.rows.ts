@@ -28,6 +28,14 @@ export const rows: MatrixRows = {
       multipart: buildingsUpload(oneBuildingGeoJson(freshPandId())),
     }),
   },
+  'POST /api/stock/municipalities/:code/verblijfsobjecten': {
+    expected: [401, 403, 403, 200, 200, 200],
+    cell: async (f) => {
+      const bagId = await freshBuilding(f);
+      const csv = `identificatie;gebruiksdoel;oppervlakte;status;pandidentificatie\n0503010000${bagId.slice(-6)};woonfunctie;80;Verblijfsobject in gebruik;${bagId}\n`;
+      return { method: 'POST', url: `/api/stock/municipalities/GM0503/verblijfsobjecten?organisationId=${f.leiden}`, multipart: buildingsUpload(csv, 'vbo.csv') };
+    },
+  },
   'GET /api/stock/buildings': { expected: signedIn(200), cell: async () => ({ method: 'GET', url: '/api/stock/buildings?bbox=4.36,52.0,4.38,52.01&zoom=16' }) },
   'GET /api/stock/buildings/:bagId': { expected: signedIn(200), cell: async (f) => ({ method: 'GET', url: `/api/stock/buildings/${await freshBuilding(f)}` }) },
   'PUT /api/stock/buildings/:bagId/assessment': {
