@@ -281,6 +281,18 @@ describe('invitations', () => {
     expect(member.json().error.code).toBe('already_member');
   });
 
+  it('signs out whoever was signed in on the browser when someone accepts an invitation there', async () => {
+    const beheerder = await signIn(ctx.app, 'corporatie@leiden.demo');
+    const corporatie = await idOfOrganisation(ctx.app, beheerder, 'Voorbeeldcorporatie Leiden (demo)');
+    const email = 'collega@corporatie.example';
+    await call(ctx.app, beheerder, 'POST', `/api/organisations/${corporatie}/invitations`, { email, role: 'lezer' });
+    const token = tokenFromMail(email);
+    const accepted = await call(ctx.app, beheerder, 'POST', '/api/invitations/accept', { token, name: 'Collega', password: 'een-lang-wachtwoord' });
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json().user.email).toBe(email);
+    expect((await call(ctx.app, beheerder, 'GET', '/api/auth/session')).statusCode).toBe(401);
+  });
+
   it('keeps at least one beheerder per organisation', async () => {
     const coordinator = await signIn(ctx.app, 'coordinator@citydeal.demo');
     const leiden = await idOfOrganisation(ctx.app, coordinator, 'Gemeente Leiden');
