@@ -12,6 +12,21 @@ export function Loading({ label }: { label?: string }) {
   );
 }
 
+/** API error codes with their own sentence in both languages (apps/server raises them with a Dutch message). */
+export const knownErrorCodes = [
+  'invalid_credentials',
+  'already_member',
+  'last_beheerder',
+  'organisation_exists',
+  'version_conflict',
+  'invalid_token',
+  'invitation_invalid',
+  'csrf_invalid',
+  'origin_invalid',
+  'rate_limited',
+  'payload_too_large',
+] as const;
+
 /** A sentence for people about why a request failed; the API's own message is the last resort. */
 export function useErrorText() {
   const { t } = useTranslation();
@@ -19,10 +34,12 @@ export function useErrorText() {
     if (error instanceof ApiError) {
       if (error.code === clientErrorCodes.network) return t('errors.network');
       if (error.code === clientErrorCodes.badResponse) return t('errors.badResponse');
+      const known = knownErrorCodes.find((code) => code === error.code);
+      if (known) return t(`errors.codes.${known}`);
       if (error.status === 401) return t('errors.unauthenticated');
       if (error.status === 403) return t('errors.forbidden');
       if (error.status === 404) return t('errors.notFound');
-      if (error.status === 409) return t('errors.conflict');
+      if (error.status === 409) return error.message || t('errors.conflict');
       if (error.status === 429) return t('errors.tooManyRequests');
       if (error.status >= 500) return t('errors.server');
       return error.message || t('errors.generic');

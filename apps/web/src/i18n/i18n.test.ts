@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { buildingTypes, partyRoles, projectKinds, projectPhases, visibilities } from '@kringbouw/domain/projects';
 import { cityDealGroups, membershipRoles, organisationKinds } from '@kringbouw/domain/organisations';
 import { invitation } from '@kringbouw/contracts';
+import { knownErrorCodes } from '../components/Status.tsx';
+import { oidcFailureCodes } from '../features/auth/SignInPage.tsx';
 import nl from './nl.json';
 import en from './en.json';
 
@@ -64,6 +66,8 @@ describe('translations', () => {
       ...cityDealGroups.map((v) => `cityDealGroups.${v}`),
       ...membershipRoles.map((v) => `roles.${v}`),
       ...invitation.shape.status.options.map((v) => `invitationStatus.${v}`),
+      ...knownErrorCodes.map((code) => `errors.codes.${code}`),
+      ...oidcFailureCodes.map((code) => `signIn.oidcFailure.${code}`),
     ];
     expect(expected.filter((key) => !nlKeys.has(key))).toEqual([]);
   });

@@ -63,8 +63,11 @@ export default function PasswordResetConfirmPage() {
     );
   }
 
-  const linkBroken = token.length < 20 || (confirm.error instanceof ApiError && confirm.error.fieldProblems.some((problem) => problem.path === 'token'));
-  const linkRejected = confirm.error instanceof ApiError && !confirm.error.fieldProblems.some((problem) => problem.path === 'password');
+  const linkBroken =
+    token.length < 20 ||
+    (confirm.error instanceof ApiError &&
+      (confirm.error.code === 'invalid_token' || confirm.error.fieldProblems.some((problem) => problem.path === 'token')));
+  const otherError = confirm.isError && !linkBroken && !(confirm.error instanceof ApiError && confirm.error.fieldProblems.some((problem) => problem.path === 'password'));
 
   return (
     <div className="page page--narrow">
@@ -81,7 +84,7 @@ export default function PasswordResetConfirmPage() {
           <p className="lead">{t('passwordReset.confirmIntro')}</p>
           <form className="form card" onSubmit={onSubmit} noValidate>
             <ErrorSummary errors={errors} labelFor={(path) => labels[path] ?? path} attempt={attempt} />
-            {linkRejected ? (
+            {otherError ? (
               <ErrorMessage error={confirm.error}>
                 <p>
                   <Link to="/wachtwoord-vergeten">{t('passwordReset.requestAgain')}</Link>

@@ -18,7 +18,7 @@ export function safeReturnPath(value: string | null): string {
 }
 
 /** Codes the server puts in `?fout=` when sign-in through the identity provider fails. */
-const oidcFailureCodes = ['oidc_state', 'oidc_failed', 'oidc_no_verified_email', 'oidc_no_account'] as const;
+export const oidcFailureCodes = ['oidc_state', 'oidc_failed', 'oidc_no_verified_email', 'oidc_no_account'] as const;
 
 export function SignInPage() {
   const { t } = useTranslation();
