@@ -57,6 +57,14 @@ export function parseNumber(text: string, format: NumberFormat): number | undefi
   return Number.isFinite(value) ? value : undefined;
 }
 
+/**
+ * In a decimal-comma file "1.250" could be 1250 (thousands separator) or 1.25 (a decimal point from another locale):
+ * refuse to guess.
+ */
+export function isAmbiguousNumber(text: string, format: NumberFormat): boolean {
+  return format.decimalComma && /^-?\d{1,3}(\.\d{3})+$/.test(text.replace(/[\s\u00a0]/g, ''));
+}
+
 function cellText(cell: Cell): string {
   if (cell === undefined) return '';
   return typeof cell === 'string' ? cell.trim() : String(cell);
@@ -114,7 +122,8 @@ export function passportFromTable(header: Cell[], rows: TableRow[], project: Pro
         case 'percentage': {
           const stripped = spec.kind === 'percentage' ? text.replace(/%$/, '') : text;
           const value = typeof raw === 'number' ? raw : parseNumber(stripped, format);
-          if (value === undefined) fail(spec, `"${text}" is geen getal`);
+          if (typeof raw !== 'number' && isAmbiguousNumber(stripped, format)) fail(spec, `"${text}" is dubbelzinnig (duizendtal of decimaal?): schrijf ${stripped.replace(/\./g, '')} of ${stripped.replace('.', ',')}`);
+          else if (value === undefined) fail(spec, `"${text}" is geen getal`);
           else if (value < 0) fail(spec, `${text} is negatief`);
           else if (spec.kind === 'percentage' && value > 100) fail(spec, `${text} is meer dan 100 %`);
           else values.set(spec.name, value);

@@ -26,6 +26,13 @@ describe('numbers', () => {
     expect(parseNumber('', { decimalComma: true })).toBeUndefined();
   });
 
+  it('refuses to guess "1.250" in a decimal-comma file', () => {
+    const header = passportColumns.filter((c) => c.required).map((c) => c.name).join(';');
+    const result = readPassportCsv(encode(`${header}\n21;Gevel;omhulling;Baksteen;1.250;kg\n`), project);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues[0]?.message).toBe('"1.250" is dubbelzinnig (duizendtal of decimaal?): schrijf 1250 of 1,250');
+  });
+
   it('detects the delimiter from the header', () => {
     expect(detectDelimiter('a;b;c\n1,5;2;3')).toBe(';');
     expect(detectDelimiter('\uFEFFa,b,c\n1.5,2,3')).toBe(',');
