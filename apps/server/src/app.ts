@@ -70,7 +70,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       const incoming = request.headers['x-request-id'];
       return typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : randomUUID();
     },
-    ajv: { customOptions: { coerceTypes: false } },
   });
   if (deps.onRoute) {
     const listener = deps.onRoute;

@@ -63,7 +63,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return reply.status(500).send(errorBody('internal', 'Er ging iets mis aan onze kant.'));
     }
     const fastifyError = error as FastifyError;
-    if (fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
+    if (fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
       return reply.status(400).send(errorBody('invalid_json', 'De aanvraag bevat geen geldige JSON.'));
     }
     const known = fastifyError.code === undefined ? undefined : fastifyCodes[fastifyError.code];

@@ -39,14 +39,16 @@ export function createProjectsService(deps: { repositories: Repositories; now: (
     return record;
   }
 
+  async function get(actor: Actor, id: string): Promise<Project> {
+    return presentProject(await visibleProject(actor, id));
+  }
+
   return {
+    get,
+
     async list(actor: Actor, query: ProjectListQuery): Promise<ProjectList> {
       const { items, total } = await repositories.projects.list(projectVisibilityScope(actor), query);
       return { items: items.map(presentProject), total, page: query.page, pageSize: query.pageSize };
-    },
-
-    async get(actor: Actor, id: string): Promise<Project> {
-      return presentProject(await visibleProject(actor, id));
     },
 
     async create(actor: Actor, input: CreateProjectRequest): Promise<Project> {
@@ -60,7 +62,7 @@ export function createProjectsService(deps: { repositories: Repositories; now: (
           input.parties,
         ),
       );
-      return this.get(actor, id);
+      return get(actor, id);
     },
 
     async update(actor: Actor, id: string, input: ProjectUpdate): Promise<Project> {
@@ -80,7 +82,7 @@ export function createProjectsService(deps: { repositories: Repositories; now: (
           { currentVersion: latest.version },
         );
       }
-      return this.get(actor, id);
+      return get(actor, id);
     },
 
     async delete(actor: Actor, id: string): Promise<void> {
