@@ -2,7 +2,7 @@ import { Suspense, useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { okResponse } from '@kringbouw/contracts';
+import { okResponse, type SessionUser } from '@kringbouw/contracts';
 import { z } from 'zod';
 import { apiRequest } from '../api/client.ts';
 import { useSession, useStoreSession } from '../features/auth/session.ts';
@@ -36,7 +36,7 @@ function LanguageSwitch() {
   );
 }
 
-function UserMenu({ name, email }: { name: string; email: string }) {
+function UserMenu({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const storeSession = useStoreSession();
@@ -51,6 +51,10 @@ function UserMenu({ name, email }: { name: string; email: string }) {
     },
   });
   const menuRef = useRef<HTMLDetailsElement>(null);
+  const { pathname } = useLocation();
+  useEffect(() => {
+    if (menuRef.current) menuRef.current.open = false;
+  }, [pathname]);
   // A disclosure menu should close like one: on Escape (focus back on the toggle) and on a click elsewhere.
   useEffect(() => {
     function onClick(event: MouseEvent) {
@@ -75,10 +79,24 @@ function UserMenu({ name, email }: { name: string; email: string }) {
     <details className="user-menu" ref={menuRef}>
       <summary className="user-menu__toggle">
         <span className="visually-hidden">{t('userMenu.label')}: </span>
-        <span className="user-menu__name">{name}</span>
+        <span className="user-menu__name">{user.name}</span>
       </summary>
       <div className="user-menu__panel">
-        <p className="user-menu__email">{email}</p>
+        <p className="user-menu__email">{user.email}</p>
+        {user.platformRole === 'coordinator' ? <p className="user-menu__role">{t('userMenu.coordinator')}</p> : null}
+        {user.memberships.length > 0 ? (
+          <>
+            <p className="user-menu__heading">{t('userMenu.organisations')}</p>
+            <ul className="user-menu__list">
+              {user.memberships.map((membership) => (
+                <li key={membership.organisationId}>
+                  <Link to={`/organisaties/${membership.organisationId}`}>{membership.organisationName}</Link>
+                  <span className="muted"> · {t(`roles.${membership.role}`)}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
         <button type="button" className="button button--secondary" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
           {t('userMenu.signOut')}
         </button>
@@ -115,7 +133,7 @@ export function Shell() {
           </Link>
           <div className="site-header__tools">
             <LanguageSwitch />
-            {session ? <UserMenu name={session.user.name} email={session.user.email} /> : null}
+            {session ? <UserMenu user={session.user} /> : null}
           </div>
         </div>
         {session ? (
