@@ -38,7 +38,7 @@ function random(seed: number): () => number {
  * A city of `count` buildings on a 25 m street grid around Utrecht (RD ≈ 136 000, 455 000), one GeoJSONSeq line
  * per building: 6–10-vertex footprints, 3D BAG v2023 attribute names. Lines are produced lazily in 1 MB chunks.
  */
-function* generatedCity(count: number): Generator<string> {
+export function* generatedCity(count: number): Generator<string> {
   const next = random(7415);
   const roofTypes = ['slanted', 'horizontal', 'multiple horizontal', 'slanted'];
   const perRow = Math.ceil(Math.sqrt(count));

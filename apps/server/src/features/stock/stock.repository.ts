@@ -263,8 +263,10 @@ export function createStockRepository(db: Db) {
       });
     },
 
-    async countInBbox(filter: BboxFilter): Promise<number> {
-      const rows = await db.select({ n: sql<number>`count(*)::int` }).from(stockBuildings).where(bboxConditions(filter));
+    /** Number of buildings in view, counting no further than `cap` (so a whole-city view stops early). */
+    async countInBbox(filter: BboxFilter, cap: number): Promise<number> {
+      const limited = db.select({ one: sql`1` }).from(stockBuildings).where(bboxConditions(filter)).limit(cap).as('limited');
+      const rows = await db.select({ n: sql<number>`count(*)::int` }).from(limited);
       return Number(rows[0]?.n ?? 0);
     },
 

@@ -245,13 +245,14 @@ export function createStockService(deps: { repository: StockRepository; now: () 
       let listIds: string[] | undefined;
       if (query.listId !== undefined) listIds = [(await visibleList(actor, query.listId)).id];
       const filter: BboxFilter = { ...query.bbox, kind: query.kind, minScore: query.minScore, buildYearFrom: query.buildYearFrom, buildYearTo: query.buildYearTo, listIds };
-      const total = await repository.countInBbox(filter);
-      const base = { type: 'FeatureCollection' as const, total, kind: query.kind };
-      if (total > maxMapFeatures) {
+      const counted = await repository.countInBbox(filter, maxMapFeatures + 1);
+      const base = { type: 'FeatureCollection' as const, total: counted, kind: query.kind };
+      if (counted > maxMapFeatures) {
         // Cells of 64 screen pixels at this zoom.
         const clusters = await repository.clustersInBbox(filter, toleranceForZoom(query.zoom) * 2 * 64);
         return {
           ...base,
+          total: clusters.reduce((sum, c) => sum + c.count, 0),
           mode: 'clusters',
           features: clusters.map((c, index) => ({
             type: 'Feature' as const,
