@@ -139,6 +139,16 @@ describe('search, filters, sorting, paging', () => {
     expect((await list(coordinator, '?municipality=GM0034')).items.map((p) => p.name)).toEqual(['Voorbeeld: SustainerHomes in Almere']);
     expect((await list(coordinator, '?kind=optopping')).items.every((p) => p.kind === 'optopping')).toBe(true);
     expect((await list(coordinator, '?phase=initiatief')).items.every((p) => p.phase === 'initiatief')).toBe(true);
+    const vanWijnen = await idOfOrganisation(ctx.app, coordinator, 'Van Wijnen');
+    expect((await list(coordinator, `?organisation=${vanWijnen}`)).items.map((p) => p.name)).toEqual(['Voorbeeld: Fijn Wonen in Leiden']);
+    const corporatie = await idOfOrganisation(ctx.app, coordinator, 'Voorbeeldcorporatie Leiden (demo)');
+    expect((await list(coordinator, `?organisation=${corporatie}&sort=name&order=asc`)).items.map((p) => p.name)).toEqual([
+      'Voorbeeld: Fijn Wonen in Leiden',
+      'Voorbeeld: vertrouwelijke verkenning Leiden',
+    ]);
+    // The filter never widens what someone may see.
+    const outsider = await signIn(ctx.app, 'beleid@utrecht.demo');
+    expect((await list(outsider, `?organisation=${corporatie}`)).items.map((p) => p.name)).toEqual(['Voorbeeld: Fijn Wonen in Leiden']);
   });
 
   it('sorts and pages with a stable total', async () => {

@@ -96,6 +96,8 @@ export const projectListQuery = paginationQuery.extend({
   municipality: municipalityCode.optional(),
   kind: z.enum(projectKinds).optional(),
   phase: z.enum(projectPhases).optional(),
+  /** Only projects this organisation owns or is a party in. */
+  organisation: uuid.optional(),
   sort: z.enum(projectSortFields).default('updatedAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
 });

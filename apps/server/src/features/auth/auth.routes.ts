@@ -63,7 +63,11 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRoutesDeps): 
       response: { 200: sessionResponse, ...errorResponses(400, 401, 403, 429) },
     },
     handler: async (request, reply) => {
-      const { sessionId, user } = await deps.auth.signIn(request.body.email, request.body.password);
+      const { sessionId, user } = await deps.auth.signIn(request.body.email, request.body.password).catch((error: unknown) => {
+        if (error instanceof AppError) request.log.info({ event: 'sign_in_failed', code: error.code }, 'sign-in refused');
+        throw error;
+      });
+      request.log.info({ event: 'sign_in', userId: user.id }, 'signed in');
       if (request.auth !== null) await deps.auth.signOut(request.auth.sessionId);
       setSessionCookie(reply, sessionId, secure(request));
       return deps.auth.sessionResponse(sessionId, user);
@@ -74,7 +78,10 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRoutesDeps): 
     config: { public: true },
     schema: { tags: ['auth'], summary: 'End the current session', response: { 200: okResponse, ...errorResponses(403) } },
     handler: async (request, reply) => {
-      if (request.auth !== null) await deps.auth.signOut(request.auth.sessionId);
+      if (request.auth !== null) {
+        await deps.auth.signOut(request.auth.sessionId);
+        request.log.info({ event: 'sign_out', userId: request.auth.user.id }, 'signed out');
+      }
       clearSessionCookie(reply, secure(request));
       return { ok: true as const };
     },
@@ -119,6 +126,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRoutesDeps): 
     },
     handler: async (request) => {
       await deps.auth.confirmPasswordReset(request.body.token, request.body.password);
+      request.log.info({ event: 'password_reset' }, 'password reset with a mailed link');
       return { ok: true as const };
     },
   });
@@ -168,6 +176,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRoutesDeps): 
         user = await deps.repository.createUser({ email: identity.email, name: identity.name ?? identity.email, passwordHash: null });
       }
       const sessionId = await deps.auth.startSession(user.id);
+      request.log.info({ event: 'sign_in', method: 'oidc', userId: user.id }, 'signed in via OIDC');
       setSessionCookie(reply, sessionId, secure(request));
       return reply.redirect(oidcReturnPaths.success, 302);
     },

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -17,6 +17,16 @@ import { linkWithToken, publicOrigin } from '../../http/links.ts';
 import { errorResponses } from '../../http/route-schemas.ts';
 import type { AuthService } from '../auth/auth.service.ts';
 import type { InvitationsService } from './invitations.service.ts';
+
+const invitationAcceptRateLimit = {
+  max: 10,
+  timeWindow: '1 minute',
+  keyGenerator: (request: FastifyRequest) => {
+    const body = request.body;
+    const token = typeof body === 'object' && body !== null && 'token' in body ? String(body.token) : '';
+    return `${request.ip}|invitation|${token}`;
+  },
+};
 
 export function registerInvitationRoutes(
   app: FastifyInstance,
@@ -67,7 +77,8 @@ export function registerInvitationRoutes(
   });
 
   r.post('/api/invitations/accept', {
-    config: { public: true },
+    // Accepting checks the password of an existing account, so it is limited like sign-in (per IP and link).
+    config: { public: true, rateLimit: invitationAcceptRateLimit },
     schema: {
       tags: ['invitations'],
       summary: 'Accept an invitation: creates the account or adds the membership, and signs in',

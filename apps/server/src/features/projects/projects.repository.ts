@@ -54,6 +54,7 @@ export interface ProjectListFilter {
   municipality?: string | undefined;
   kind?: ProjectKind | undefined;
   phase?: ProjectPhase | undefined;
+  organisation?: string | undefined;
   sort: 'name' | 'municipality' | 'phase' | 'dwellings' | 'updatedAt';
   order: 'asc' | 'desc';
   page: number;
@@ -178,6 +179,14 @@ function queries(db: Db) {
       if (filter.municipality) conditions.push(eq(projects.municipalityCode, filter.municipality));
       if (filter.kind) conditions.push(eq(projects.kind, filter.kind));
       if (filter.phase) conditions.push(eq(projects.phase, filter.phase));
+      if (filter.organisation) {
+        conditions.push(
+          or(
+            eq(projects.ownerOrganisationId, filter.organisation),
+            sql`exists (select 1 from ${projectParties} where ${projectParties.projectId} = ${projects.id} and ${projectParties.organisationId} = ${filter.organisation})`,
+          ),
+        );
+      }
       const where = and(...conditions);
 
       const totals = await db

@@ -14,7 +14,7 @@ export function registerProjectRoutes(app: FastifyInstance, deps: { projects: Pr
   r.get('/api/projects', {
     schema: {
       tags,
-      summary: 'Projects you may see: search (q) on name, description and municipality; filters; sorting; paging',
+      summary: 'Projects you may see: search (q) on name, description and municipality; filters (municipality, kind, phase, organisation); sorting; paging',
       querystring: projectListQuery,
       response: { 200: projectList, ...errorResponses(400, 401) },
     },
