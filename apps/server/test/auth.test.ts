@@ -168,6 +168,17 @@ describe('rate limiting', () => {
   });
 });
 
+describe('rate limiting of invitation links', () => {
+  it('answers 429 after 10 accept attempts a minute on one link from one IP', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const response = await call(ctx.app, null, 'POST', '/api/invitations/accept', { token: 'y'.repeat(43), password: 'raden-raden-raden' });
+      statuses.push(response.statusCode);
+    }
+    expect(statuses).toEqual([...Array(10).fill(404), 429]);
+  });
+});
+
 describe('password reset', () => {
   it('mails a one-hour, single-use link; the new password works, the old one and old sessions do not', async () => {
     const email = 'huurders@leiden.demo';
