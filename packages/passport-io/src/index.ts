@@ -15,6 +15,8 @@ export { readPassportCsv, decodeText, detectDelimiter } from './csv.ts';
 export { readPassportXlsx } from './xlsx.ts';
 export { readPassportJson } from './json.ts';
 export { createPassportTemplate } from './template.ts';
+export { readEpdFile } from './epd.ts';
+export type { EpdReadResult } from './epd.ts';
 
 export type PassportFormat = 'csv' | 'xlsx' | 'json';
 

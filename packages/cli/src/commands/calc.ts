@@ -10,12 +10,12 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LcaResult, Passport, PassportInput, ReplacementRule, WeightingSet } from '@kringbouw/domain/lca';
 import {
-  buildingTypes, calculateIndicators, libraryFromProfiles, mergeLibraries, oekobaudat2020II, parsePassport, profileFromIlcdJson, profileFromLcaxEpd,
+  buildingTypes, calculateIndicators, libraryFromProfiles, mergeLibraries, oekobaudat2020II, parsePassport,
   replacementRules, weightingSets,
 } from '@kringbouw/domain/lca';
 import type { EnvironmentalProfile, ProfileLibrary } from '@kringbouw/domain/lca';
 import type { ProjectInput } from '@kringbouw/passport-io';
-import { passportFormatOf, readPassport } from '@kringbouw/passport-io';
+import { passportFormatOf, readEpdFile, readPassport } from '@kringbouw/passport-io';
 import type { CliIo } from '../io.ts';
 
 const help = `Gebruik: kringbouw calc <paspoort.csv|.xlsx|.json|.ifc> [opties]
@@ -30,8 +30,8 @@ Opties:
   --vervanging nmd|en15978       vervangingsregel (standaard nmd)
   --weging a1|a2                 wegingsset voor de MKI (standaard a1, de wettelijke basis)
   --vergunningsdatum JJJJ-MM-DD  datum vergunningaanvraag, bepaalt de MPG-grenswaarde
-  --epd BESTAND.json             extra milieuprofiel uit een EPD: LCAx-JSON of ILCD+EPD-JSON zoals ÖKOBAUDAT die
-                                 levert (view=extended); herhaalbaar; gaat voor ÖKOBAUDAT
+  --epd BESTAND                  extra milieuprofielen uit EPD's: LCAx-JSON, ILCD+EPD-JSON (ÖKOBAUDAT, view=extended)
+                                 of een ILCD-archief .zip; herhaalbaar; gaat voor ÖKOBAUDAT
   --json                         resultaat als JSON
   -h, --help                     deze uitleg`;
 
@@ -111,17 +111,15 @@ export async function calcCommand(args: string[], io: CliIo): Promise<number> {
     const profiles: EnvironmentalProfile[] = [];
     const problems: string[] = [];
     for (const epdFile of values.epd) {
-      let data: unknown;
+      let bytes: Uint8Array;
       try {
-        data = JSON.parse(await readFile(epdFile, 'utf8'));
-      } catch (error) {
-        problems.push(`${basename(epdFile)}: ${error instanceof SyntaxError ? `geen geldige JSON (${error.message})` : 'kan het bestand niet lezen'}`);
+        bytes = new Uint8Array(await readFile(epdFile));
+      } catch {
+        problems.push(`${basename(epdFile)}: kan het bestand niet lezen`);
         continue;
       }
-      const isIlcd = data !== null && typeof data === 'object' && 'processInformation' in data;
-      const options = { source: `epd:${basename(epdFile)}` };
-      const imported = isIlcd ? profileFromIlcdJson(data, options) : profileFromLcaxEpd(data, options);
-      if (imported.ok) profiles.push(imported.profile);
+      const imported = await readEpdFile(bytes, basename(epdFile));
+      if (imported.ok) profiles.push(...imported.profiles);
       else for (const issue of imported.issues) problems.push(`${basename(epdFile)}, ${issue.path}: ${issue.message}`);
     }
     if (problems.length > 0) {

@@ -4,8 +4,8 @@
  * properties, so one file is enough. Indicators are recognised by the abbreviation the ÖKOBAUDAT method names end with,
  * e.g. "Global Warming Potential (GWP)" or "… (GWP-total)". Pure: takes parsed JSON, never throws.
  *
- * Not supported: the ILCD XML archive form, where the unit and density live in separate flow / flow-property /
- * unit-group datasets.
+ * The ILCD XML archive form (unit and density in separate flow datasets) is read by @kringbouw/passport-io
+ * (`readEpdFile`), which turns it into this shape first.
  */
 import type { A1Category, A2Category, Module, Unit } from './model.ts';
 import type { EnvironmentalProfile, ImpactTable } from './profiles.ts';
