@@ -34,7 +34,10 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATA_DIR, PORT: 'abc' })).toThrow(/PORT/);
     expect(() => loadConfig({ DATA_DIR, DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
     expect(() => loadConfig({ DATA_DIR, DEMO_DATA: 'misschien' })).toThrow(/DEMO_DATA/);
-    expect(() => loadConfig({ DATA_DIR, MAIL_TRANSPORT: 'smtp' })).toThrow(/MAIL_TRANSPORT/);
+    expect(() => loadConfig({ DATA_DIR, MAIL_TRANSPORT: 'postduif' })).toThrow(/MAIL_TRANSPORT/);
+    expect(() => loadConfig({ DATA_DIR, MAIL_TRANSPORT: 'smtp' })).toThrow(/SMTP_URL/);
+    expect(() => loadConfig({ DATA_DIR, MAIL_TRANSPORT: 'smtp', SMTP_URL: 'http://x' })).toThrow(/SMTP_URL/);
+    expect(loadConfig({ DATA_DIR, MAIL_TRANSPORT: 'smtp', SMTP_URL: 'smtp://u:p@127.0.0.1:2525' })).toMatchObject({ mailTransport: 'smtp' });
     expect(loadConfig({ DATA_DIR, DEMO_DATA: 'false' }).demoData).toBe(false);
   });
 });

@@ -30,7 +30,9 @@ export interface Config {
   trustProxy: boolean;
   oidc: OidcConfig | null;
   demoData: boolean;
-  mailTransport: 'log';
+  mailTransport: 'log' | 'smtp';
+  /** nodemailer connection URL; set when mailTransport is smtp. */
+  smtpUrl: string | null;
   mailFrom: string;
   logLevel: string;
   webDistDir: string;
@@ -123,7 +125,12 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const publicUrlText = nonEmpty(env, 'PUBLIC_URL');
   const mailTransport = nonEmpty(env, 'MAIL_TRANSPORT') ?? 'log';
-  if (mailTransport !== 'log') throw new ConfigError(`MAIL_TRANSPORT must be "log", got: ${mailTransport}`);
+  if (mailTransport !== 'log' && mailTransport !== 'smtp') {
+    throw new ConfigError(`MAIL_TRANSPORT must be "log" or "smtp", got: ${mailTransport}`);
+  }
+  const smtpUrl = nonEmpty(env, 'SMTP_URL') ?? null;
+  if (mailTransport === 'smtp' && smtpUrl === null) throw new ConfigError('MAIL_TRANSPORT=smtp needs SMTP_URL, e.g. smtp://user:pass@mail.example.nl:587');
+  if (smtpUrl !== null && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError('SMTP_URL must start with smtp:// or smtps://');
   return {
     production,
     port,
@@ -136,6 +143,7 @@ export function loadConfig(env: Env = process.env): Config {
     oidc: parseOidcConfig(env),
     demoData: parseBoolean(nonEmpty(env, 'DEMO_DATA'), 'DEMO_DATA', true),
     mailTransport,
+    smtpUrl,
     mailFrom: nonEmpty(env, 'MAIL_FROM') ?? 'Kringbouw <noreply@kringbouw.local>',
     logLevel: nonEmpty(env, 'LOG_LEVEL') ?? 'info',
     webDistDir: path.join(repositoryRoot, 'apps/web/dist'),

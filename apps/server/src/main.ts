@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/index.ts';
 import { seedDemoData } from './demo/seed.ts';
 import { loadMunicipalityAssets } from './features/municipalities/municipalities.assets.ts';
+import { createSmtpMailTransport } from './mail/index.ts';
 import { createRepositories } from './repositories.ts';
 import { prepareDatabase } from './startup.ts';
 
@@ -22,7 +23,8 @@ async function main(): Promise<void> {
   const municipalities = loadMunicipalityAssets();
   await prepareDatabase(database, municipalities);
 
-  const app = await buildApp({ config, database, municipalities });
+  const mail = config.mailTransport === 'smtp' && config.smtpUrl !== null ? createSmtpMailTransport({ url: config.smtpUrl, from: config.mailFrom }) : undefined;
+  const app = await buildApp({ config, database, municipalities, ...(mail ? { mail } : {}) });
   app.log.info(
     { driver: database.driver, dataDir: database.driver === 'pglite' ? config.dataDir : undefined },
     database.driver === 'pglite' ? 'embedded PGlite database ready' : 'PostgreSQL database ready',
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     try {
       await app.close();
+      mail?.close();
       await database.close();
       process.exit(0);
     } catch (error) {

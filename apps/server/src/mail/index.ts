@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import nodemailer from 'nodemailer';
 
 export interface MailMessage {
   to: string;
@@ -29,4 +30,18 @@ export class MemoryMailTransport implements MailTransport {
   lastTo(email: string): MailMessage | undefined {
     return this.sent.filter((m) => m.to === email).at(-1);
   }
+}
+
+/**
+ * Real mail through an SMTP server via nodemailer. `url` is a nodemailer connection URL, e.g.
+ * `smtp://user:password@mail.example.nl:587` (STARTTLS when offered) or `smtps://…:465`.
+ */
+export function createSmtpMailTransport(options: { url: string; from: string }): MailTransport & { close(): void } {
+  const transporter = nodemailer.createTransport(options.url);
+  return {
+    async send(message) {
+      await transporter.sendMail({ from: options.from, to: message.to, subject: message.subject, text: message.text });
+    },
+    close: () => transporter.close(),
+  };
 }
