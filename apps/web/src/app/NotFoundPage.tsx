@@ -2,15 +2,20 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { usePageTitle } from '../lib/use-page-title.ts';
 
-export function NotFoundPage() {
+/**
+ * Unknown paths get the page variant; a project or organisation the API does not know (or does not show to this
+ * user, like a confidential project) gets the resource variant, which says so without confirming it exists.
+ */
+export function NotFoundPage({ resource }: { resource?: 'project' | 'organisation' }) {
   const { t } = useTranslation();
-  usePageTitle(t('notFound.title'));
+  const title = t('notFound.title');
+  usePageTitle(resource ? t(`notFound.${resource}Title`) : title);
   return (
     <div className="page page--narrow">
-      <h1>{t('notFound.title')}</h1>
-      <p>{t('notFound.body')}</p>
+      <h1>{title}</h1>
+      <p>{resource ? `${t('errors.notFound')} ${t('notFound.resourceHint')}` : t('notFound.body')}</p>
       <p>
-        <Link to="/">{t('notFound.home')}</Link>
+        {resource === 'organisation' ? <Link to="/organisaties">{t('organisations.backToList')}</Link> : <Link to="/projecten">{t('notFound.home')}</Link>}
       </p>
     </div>
   );

@@ -81,12 +81,21 @@ export function issueMessage(issue: IssueLike, t: TFunction): string {
   }
 }
 
+export interface IssueContext {
+  /** Fields that take whole numbers: unreadable text there gets "enter a whole number", not "enter a number like 12,5". */
+  integerPaths?: readonly string[];
+}
+
 /** The first issue per field wins: one clear message beats a list of everything that is wrong. */
-export function fieldErrorsFromIssues(issues: readonly z.core.$ZodIssue[], t: TFunction): FieldErrors {
+export function fieldErrorsFromIssues(issues: readonly z.core.$ZodIssue[], t: TFunction, context: IssueContext = {}): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const key = pathKey(issue.path);
-    if (errors[key] === undefined) errors[key] = issueMessage(issue, t);
+    if (errors[key] !== undefined) continue;
+    // zod reports `received` at run time without typing it; IssueLike reads it.
+    const like: IssueLike = issue;
+    const unreadableWholeNumber = like.code === 'invalid_type' && like.received === 'NaN' && context.integerPaths?.includes(key);
+    errors[key] = unreadableWholeNumber ? t('validation.integer') : issueMessage(like, t);
   }
   return errors;
 }

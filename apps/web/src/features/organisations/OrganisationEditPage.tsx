@@ -30,7 +30,7 @@ export default function OrganisationEditPage() {
 
   if (query.isPending) return <Loading />;
   if (query.isError) {
-    if (query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 400)) return <NotFoundPage />;
+    if (query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 400)) return <NotFoundPage resource="organisation" />;
     return <ErrorMessage error={query.error} onRetry={() => void query.refetch()} />;
   }
   const organisation = query.data;

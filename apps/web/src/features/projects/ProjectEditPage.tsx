@@ -21,7 +21,7 @@ export default function ProjectEditPage() {
 
   if (query.isPending) return <Loading />;
   if (query.isError) {
-    if (query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 400)) return <NotFoundPage />;
+    if (query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 400)) return <NotFoundPage resource="project" />;
     return <ErrorMessage error={query.error} onRetry={() => void query.refetch()} />;
   }
   const project = query.data;

@@ -91,6 +91,7 @@ describe('ProjectForm', () => {
     renderForm({ mode: 'create', submit });
     change(/^Breedtegraad/, '52,1');
     change(/^Lengtegraad/, 'vier');
+    change(/^Aantal woningen/, 'honderd');
     fireEvent.click(screen.getByRole('button', { name: 'Project opslaan' }));
 
     const summary = await screen.findByRole('alert');
@@ -99,7 +100,8 @@ describe('ProjectForm', () => {
     expect(name.getAttribute('aria-invalid')).toBe('true');
     expect(describedText(name)).toContain('Vul dit veld in.');
     expect(describedText(screen.getByLabelText('Gemeente'))).toContain('Vul dit veld in.');
-    expect(describedText(screen.getByLabelText(/^Aantal woningen/))).toContain('Vul dit veld in.');
+    expect(describedText(screen.getByLabelText(/^Aantal woningen/))).toContain('Vul een geheel getal in, zonder komma.');
+    expect(describedText(screen.getByLabelText(/^Bruto vloeroppervlak/))).not.toContain('Vul');
     expect(describedText(screen.getByLabelText(/^Lengtegraad/))).toContain('Vul een getal in, bijvoorbeeld 12,5.');
     expect(screen.getByLabelText(/^Breedtegraad/).getAttribute('aria-invalid')).toBeNull();
     expect(submit).not.toHaveBeenCalled();

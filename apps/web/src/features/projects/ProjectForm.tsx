@@ -99,12 +99,12 @@ export function ProjectForm({ initialValues, ownerOptions, action, onCancel }: P
       setSubmitting(true);
       if (action.mode === 'create') {
         const parsed = createProjectRequest.safeParse({ ...body, ownerOrganisationId: values.ownerOrganisationId || undefined });
-        if (!parsed.success) return fail(fieldErrorsFromIssues(parsed.error.issues, t));
+        if (!parsed.success) return fail(fieldErrorsFromIssues(parsed.error.issues, t, { integerPaths: ['dwellings'] }));
         setErrors({});
         await action.submit(parsed.data);
       } else {
         const parsed = projectUpdate.safeParse({ ...body, version: action.version });
-        if (!parsed.success) return fail(fieldErrorsFromIssues(parsed.error.issues, t));
+        if (!parsed.success) return fail(fieldErrorsFromIssues(parsed.error.issues, t, { integerPaths: ['dwellings'] }));
         setErrors({});
         await action.submit(parsed.data);
       }
