@@ -21,31 +21,29 @@ export function ErrorSummary({ errors, labelFor, attempt }: ErrorSummaryProps) {
     if (count > 0 && attempt > 0) ref.current?.focus();
   }, [attempt, count]);
 
+  if (count === 0) return null;
+  // role="alert" is announced when it appears; focusing it also puts keyboard users right above the links.
   return (
-    <div aria-live="assertive" aria-atomic="true">
-      {count > 0 ? (
-        <div ref={ref} className="error-summary" role="alert" tabIndex={-1}>
-          <h2 className="error-summary__title">{t('form.errorSummaryTitle', { count })}</h2>
-          <ul>
-            {entries.map(([path, message]) => (
-              <li key={path}>
-                <a
-                  href={`#${fieldId(path)}`}
-                  onClick={(event) => {
-                    const target = document.getElementById(fieldId(path));
-                    if (target) {
-                      event.preventDefault();
-                      target.focus();
-                    }
-                  }}
-                >
-                  {labelFor(path)}: {message}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+    <div ref={ref} className="error-summary" role="alert" tabIndex={-1}>
+      <h2 className="error-summary__title">{t('form.errorSummaryTitle', { count })}</h2>
+      <ul>
+        {entries.map(([path, message]) => (
+          <li key={path}>
+            <a
+              href={`#${fieldId(path)}`}
+              onClick={(event) => {
+                const target = document.getElementById(fieldId(path));
+                if (target) {
+                  event.preventDefault();
+                  target.focus();
+                }
+              }}
+            >
+              {labelFor(path)}: {message}
+            </a>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
