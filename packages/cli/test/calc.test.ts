@@ -75,7 +75,8 @@ describe('kringbouw calc', () => {
     expect(a).toHaveProperty('detachability.index');
     expect(a).toHaveProperty('detachability.byLayer');
     expect(a).toHaveProperty('mci');
-    expect(a.hnn).toHaveLength(5);
+    expect(a.hnn).toHaveLength(6);
+    expect(a.endOfLife).toHaveProperty("reusePct");
     expect(a.lines).toHaveLength(19);
     expect(a.dataVersions.profiles).toBe('oekobaudat-2020-II@2020-II+kringbouw.1');
     expect(a.mpg.limit).toBe(0.8);

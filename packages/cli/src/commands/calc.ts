@@ -243,8 +243,11 @@ function summary(r: LcaResult, fileName: string, extraWarnings: string[], source
       ['Herkomst: hergebruikt', nl(r.materialOrigin.reusedPct, 1), '% massa', ''],
       ['Herkomst: gerecycled', nl(r.materialOrigin.recycledPct, 1), '% massa', ''],
       ['Herkomst: primair', nl(r.materialOrigin.primaryPct, 1), '% massa', `totaal ${nl(r.materialOrigin.massKg / 1000, 1)} t`],
+      ['Einde levensduur: hergebruik', nl(r.endOfLife.reusePct, 1), '% massa', ''],
+      ['Einde levensduur: recycling', nl(r.endOfLife.recyclingPct, 1), '% massa', ''],
       ['Losmaakbaarheid (LI)', nl(r.detachability.index === null ? null : r.detachability.index * 100, 1), '%', r.detachability.weighting ? `gewogen naar ${r.detachability.weighting}` : ''],
       ['MCI', nl(r.mci === null ? null : r.mci * 100, 1), '%', 'massagewogen'],
+      ['Zorgwekkende stoffen', nl(r.hazardous.lines), 'regels', r.hazardous.lines > 0 ? `${nl(r.hazardous.massKg / 1000, 1)} t` : ''],
     ]),
   );
   out.push('');

@@ -259,6 +259,27 @@ describe('default mapping', () => {
   });
 });
 
+describe('end of life and hazardous substances', () => {
+  it('mass-weighted end-of-life shares and the HNN reuse potential', () => {
+    // beton 1 m3 = 2400 kg (reuse 10 %, recycling 50 %); hout 1 m3 = 448 kg (reuse 50 %, recycling 50 %, hazardous)
+    // reuse = (240 + 224) / 2848 = 16.29 %; recycling = (1200 + 224) / 2848 = 50 %; rest = 33.71 %
+    const r = calculateIndicators(
+      passport([
+        beton({ quantity: 1, endOfLife: { reusePct: 10, recyclingPct: 50 } }),
+        { description: 'hout', quantity: 1, unit: 'm3', profileId: 'hout', endOfLife: { reusePct: 50, recyclingPct: 50 }, hazardous: true },
+      ]),
+      { library },
+    );
+    expect(r.endOfLife.massKg).toBe(2848);
+    expect(r.endOfLife.reusePct).toBeCloseTo((100 * 464) / 2848, 12);
+    expect(r.endOfLife.recyclingPct).toBeCloseTo(50, 12);
+    expect(r.endOfLife.restPct).toBeCloseTo((100 * 960) / 2848, 12);
+    expect(r.hnn.find((h) => h.indicator === 'reusePotential')).toMatchObject({ status: 'geen niveau', category: 'Indicatie' });
+    expect(r.hnn.find((h) => h.indicator === 'reusePotential')?.value).toBeCloseTo((100 * 1888) / 2848, 12);
+    expect(r.hazardous).toEqual({ lines: 1, massKg: 448 });
+  });
+});
+
 describe('line breakdown', () => {
   it('GWP per module per line; undeclared modules are absent in JSON', () => {
     // 10 m3 × (A1-A3 200, C3 10, D −5) = 2000, 100, −50

@@ -147,6 +147,10 @@ export interface LcaResult {
   };
   biogenicCarbonKgCO2: number;
   materialOrigin: { massKg: number; renewablePct: number | null; reusedPct: number | null; recycledPct: number | null; primaryPct: number | null };
+  /** Mass-weighted end-of-life scenario of the passport (HNN "hergebruikpotentieel", indicative). */
+  endOfLife: { massKg: number; reusePct: number | null; recyclingPct: number | null; restPct: number | null };
+  /** Lines flagged as containing substances of concern (HNN "gezonde materialen" has no number yet). */
+  hazardous: { lines: number; massKg: number };
   detachability: { index: number | null; byLayer: Partial<Record<Layer, number>>; weighting: 'mki' | 'massa' | null };
   mci: number | null;
   hnn: HnnCheck[];
@@ -358,6 +362,10 @@ export function calculateIndicators(passport: Passport, options: CalculationOpti
   let biogenicTotal = 0;
   let massTotal = 0;
   let renewableKg = 0;
+  let eolReuseKg = 0;
+  let eolRecyclingKg = 0;
+  let hazardousMassKg = 0;
+  let hazardousLines = 0;
   let reusedKg = 0;
   let recycledKg = 0;
   let mciWeighted = 0;
@@ -379,6 +387,7 @@ export function calculateIndicators(passport: Passport, options: CalculationOpti
    * variables for the layer aggregation. Returns the breakdown object only when `breakdown` is on.
    */
   function calculateLine(line: MaterialLine, n: number, element: PassportElement): LineResult | undefined {
+    if (line.hazardous) hazardousLines += 1;
     let profileId = line.profileId ?? null;
     let profileSource: LineResult['profileSource'] = profileId ? 'passport' : null;
     if (!profileId && autoMap) {
@@ -499,6 +508,9 @@ export function calculateIndicators(passport: Passport, options: CalculationOpti
     if (massKg !== undefined) {
       massTotal += massKg;
       renewableKg += (massKg * line.origin.renewablePct) / 100;
+      eolReuseKg += (massKg * line.endOfLife.reusePct) / 100;
+      eolRecyclingKg += (massKg * line.endOfLife.recyclingPct) / 100;
+      if (line.hazardous) hazardousMassKg += massKg;
       reusedKg += (massKg * line.origin.reusedPct) / 100;
       recycledKg += (massKg * line.origin.recycledPct) / 100;
       const value = mciOf(
@@ -767,6 +779,9 @@ export function calculateIndicators(passport: Passport, options: CalculationOpti
       case 'detachability':
         value = detachabilityIndex === null ? null : 100 * detachabilityIndex;
         break;
+      case 'reusePotential':
+        value = massTotal > 0 ? (100 * (eolReuseKg + eolRecyclingKg)) / massTotal : null;
+        break;
     }
     let status: HnnCheck['status'];
     if (value === null) status = 'niet berekend';
@@ -827,6 +842,13 @@ export function calculateIndicators(passport: Passport, options: CalculationOpti
     },
     biogenicCarbonKgCO2: biogenicTotal,
     materialOrigin: { massKg: massTotal, renewablePct, reusedPct, recycledPct, primaryPct },
+    endOfLife: {
+      massKg: massTotal,
+      reusePct: pct(eolReuseKg),
+      recyclingPct: pct(eolRecyclingKg),
+      restPct: massTotal > 0 ? pct(massTotal - eolReuseKg - eolRecyclingKg) : null,
+    },
+    hazardous: { lines: hazardousLines, massKg: hazardousMassKg },
     detachability: { index: detachabilityIndex, byLayer, weighting: liLines === 0 ? null : useMki ? 'mki' : 'massa' },
     mci,
     hnn,

@@ -32,7 +32,7 @@ export interface MpgLimitEntry {
 }
 
 export interface HnnIndicatorLevel {
-  id: 'mpg' | 'embodiedCarbon' | 'storedCarbon' | 'materialOrigin' | 'detachability';
+  id: 'mpg' | 'embodiedCarbon' | 'storedCarbon' | 'materialOrigin' | 'detachability' | 'reusePotential';
   theme: string;
   name: string;
   category: string;
