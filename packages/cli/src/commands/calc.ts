@@ -202,6 +202,8 @@ async function passportFromIfc(bytes: Uint8Array, project: ProjectInput, warning
   if (withoutVolume > 0) warnings.push(`${withoutVolume} IFC-elementen zonder volume of materiaal zijn overgeslagen.`);
   const unclassified = extraction.elements.filter((e) => e.nlsfb.code === null).length;
   if (unclassified > 0) warnings.push(`${unclassified} IFC-elementen zonder NL-SfB-code staan onder code 00.`);
+  const withoutLayer = extraction.elements.filter((e) => e.layer === null && e.volumeM3 !== null && e.materials.length > 0).length;
+  if (withoutLayer > 0) warnings.push(`${withoutLayer} IFC-elementen zonder bouwlaag zijn als "constructie" ingedeeld.`);
   if (elements.length === 0) return { ok: false, problems: ['het IFC-model bevat geen elementen met materiaal en volume'] };
   const parsed = parsePassport({ project: { ...project }, elements });
   if (!parsed.ok) return { ok: false, problems: parsed.issues.map((i) => `${i.path}: ${i.message}`) };
