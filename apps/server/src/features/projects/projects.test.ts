@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canViewProject } from '@kringbouw/domain/authz';
 import type { Project } from '@kringbouw/contracts';
-import { call, createTestContext, idOfOrganisation, projectBody, signIn, type Session, type TestContext } from './helpers.ts';
+import { call, createTestContext, idOfOrganisation, projectBody, signIn, type Session, type TestContext } from '../../../test/helpers.ts';
 
 let ctx: TestContext;
 let coordinator: Session;

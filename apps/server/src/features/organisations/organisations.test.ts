@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestContext, idOfOrganisation, projectBody, signIn, type Session, type TestContext } from './helpers.ts';
+import { call, createTestContext, idOfOrganisation, projectBody, signIn, type Session, type TestContext } from '../../../test/helpers.ts';
 
 let ctx: TestContext;
 let coordinator: Session;
