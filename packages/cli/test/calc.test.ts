@@ -82,6 +82,13 @@ describe('kringbouw calc', () => {
     expect(a.mpg.limit).toBe(0.8);
   }, 90_000);
 
+  it('same input and data give byte-identical JSON across processes', async () => {
+    const args = ['calc', join(fixtures, 'tussenwoning.nl.csv'), '--bvo', '124', '--gebouwtype', 'grondgebonden', '--json'];
+    const [a, b] = await Promise.all([kringbouw(...args), kringbouw(...args)]);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+  }, 60_000);
+
   it('--vervanging en15978 and --weging a2 change the calculation', async () => {
     const base = ['calc', join(fixtures, 'tussenwoning.json'), '--json'];
     const [nmd, en, a2] = await Promise.all([kringbouw(...base), kringbouw(...base, '--vervanging', 'en15978'), kringbouw(...base, '--weging', 'a2')]);
