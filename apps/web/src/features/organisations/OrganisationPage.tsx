@@ -96,11 +96,16 @@ function Organisation({ organisation }: { organisation: OrganisationDetail }) {
             <div>
               <dt>{t('organisations.projectsLink')}</dt>
               <dd>
-                {organisation.municipalityCode ? (
-                  <Link to={`/projecten?municipality=${organisation.municipalityCode}`}>{t('organisations.projectsInMunicipality', { name: municipality })}</Link>
-                ) : (
-                  <Link to={`/projecten?q=${encodeURIComponent(organisation.shortName ?? organisation.name)}`}>{t('organisations.searchProjects')}</Link>
-                )}
+                <ul className="plain-list">
+                  <li>
+                    <Link to={`/projecten?organisation=${organisation.id}`}>{t('organisations.projectsOfOrganisation')}</Link>
+                  </li>
+                  {organisation.municipalityCode ? (
+                    <li>
+                      <Link to={`/projecten?municipality=${organisation.municipalityCode}`}>{t('organisations.projectsInMunicipality', { name: municipality })}</Link>
+                    </li>
+                  ) : null}
+                </ul>
               </dd>
             </div>
           </dl>

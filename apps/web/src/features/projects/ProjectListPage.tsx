@@ -8,7 +8,8 @@ import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { formatInteger, formatShortDate } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { useActor } from '../auth/session.ts';
-import { useProjectList } from './api.ts';
+import { cityDealGroupOf, cityDealGroups } from '@kringbouw/domain/organisations';
+import { useAllOrganisations, useProjectList } from './api.ts';
 import { groupMunicipalities, useMunicipalities } from '../municipalities/api.ts';
 import { kindLabel, phaseLabel } from './labels.ts';
 import {
@@ -64,6 +65,7 @@ function ProjectFilters({ view, onChange }: { view: ProjectListView; onChange: (
   const { t } = useTranslation();
   const id = useId();
   const municipalities = useMunicipalities();
+  const organisations = useAllOrganisations();
   const [query, setQuery] = useState(view.q ?? '');
   const onChangeRef = useRef(onChange);
   useEffect(() => {
@@ -84,7 +86,13 @@ function ProjectFilters({ view, onChange }: { view: ProjectListView; onChange: (
   }, [query, view.q]);
 
   const groups = groupMunicipalities(municipalities.data?.items ?? []);
-  const filtered = Boolean(view.q || view.municipality || view.kind || view.phase);
+  const filtered = Boolean(view.q || view.municipality || view.organisation || view.kind || view.phase);
+  const organisationGroups = cityDealGroups
+    .map((group) => ({
+      group,
+      items: (organisations.data?.items ?? []).filter((o) => cityDealGroupOf(o.kind) === group).sort((a, b) => a.name.localeCompare(b.name, 'nl')),
+    }))
+    .filter((entry) => entry.items.length > 0);
 
   return (
     <search className="filters" aria-label={t('projects.filters.label')}>
@@ -131,6 +139,30 @@ function ProjectFilters({ view, onChange }: { view: ProjectListView; onChange: (
             ) : null}
             {view.municipality && !municipalities.data?.items.some((m) => m.code === view.municipality) ? (
               <option value={view.municipality}>{view.municipality}</option>
+            ) : null}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-organisation`} className="field__label">
+            {t('projects.filters.organisation')}
+          </label>
+          <select
+            id={`${id}-organisation`}
+            value={view.organisation ?? ''}
+            onChange={(event) => onChange({ organisation: event.target.value || undefined })}
+          >
+            <option value="">{t('projects.filters.allOrganisations')}</option>
+            {organisationGroups.map((entry) => (
+              <optgroup key={entry.group} label={t(`cityDealGroups.${entry.group}`)}>
+                {entry.items.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+            {view.organisation && !organisations.data?.items.some((o) => o.id === view.organisation) ? (
+              <option value={view.organisation}>{organisations.isPending ? t('common.loading') : t('projects.filters.unknownOrganisation')}</option>
             ) : null}
           </select>
         </div>
@@ -189,7 +221,7 @@ function ProjectFilters({ view, onChange }: { view: ProjectListView; onChange: (
               className="button button--link"
               onClick={() => {
                 setQuery('');
-                onChange({ q: undefined, municipality: undefined, kind: undefined, phase: undefined });
+                onChange({ q: undefined, municipality: undefined, organisation: undefined, kind: undefined, phase: undefined });
               }}
             >
               {t('projects.filters.reset')}
@@ -209,7 +241,7 @@ function ProjectResults({ view, onChangeView }: { view: ProjectListView; onChang
   if (list.isError) return <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />;
 
   const data = list.data;
-  const filtered = Boolean(view.q || view.municipality || view.kind || view.phase);
+  const filtered = Boolean(view.q || view.municipality || view.organisation || view.kind || view.phase);
 
   return (
     <section aria-labelledby="project-results-heading" className="results" aria-busy={list.isFetching}>

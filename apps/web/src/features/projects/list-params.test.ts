@@ -13,6 +13,7 @@ describe('project list view ↔ URL', () => {
     const view: ProjectListView = {
       q: 'houten woningen',
       municipality: 'GM0546',
+      organisation: '3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e',
       kind: 'optopping',
       phase: 'realisatie',
       sort: 'dwellings',
@@ -20,12 +21,14 @@ describe('project list view ↔ URL', () => {
       page: 3,
     };
     const url = searchParamsFromView(view).toString();
-    expect(url).toBe('q=houten+woningen&municipality=GM0546&kind=optopping&phase=realisatie&sort=dwellings&order=asc&page=3');
+    expect(url).toBe(
+      'q=houten+woningen&municipality=GM0546&organisation=3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e&kind=optopping&phase=realisatie&sort=dwellings&order=asc&page=3',
+    );
     expect(viewFromSearchParams(new URLSearchParams(url))).toEqual(view);
   });
 
   it('ignores invalid values one by one instead of dropping the whole view', () => {
-    const view = viewFromSearchParams(new URLSearchParams('q=hout&phase=bouw&municipality=Leiden&page=-2&sort=kleur&kind=renovatie'));
+    const view = viewFromSearchParams(new URLSearchParams('q=hout&phase=bouw&municipality=Leiden&organisation=42&page=-2&sort=kleur&kind=renovatie'));
     expect(view).toEqual({ ...defaults, q: 'hout', kind: 'renovatie' });
   });
 

@@ -7,7 +7,7 @@ export const PROJECT_PAGE_SIZE = 20;
 
 const { pageSize: _pageSize, ...defaults }: ProjectListQuery = projectListQuery.parse({});
 
-const keys = ['q', 'municipality', 'kind', 'phase', 'sort', 'order', 'page'] as const satisfies readonly (keyof ProjectListView)[];
+const keys = ['q', 'municipality', 'organisation', 'kind', 'phase', 'sort', 'order', 'page'] as const satisfies readonly (keyof ProjectListView)[];
 
 /**
  * Reads the list view from the URL. Each parameter is checked on its own with the contract schema, so one bad
