@@ -14,7 +14,8 @@ interface ErrorSummaryProps {
 export function ErrorSummary({ errors, labelFor, attempt }: ErrorSummaryProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
-  const entries = Object.entries(errors);
+  // Listed in the order of the fields on the page, not the order the schema checked them in.
+  const entries = Object.entries(errors).sort(([a], [b]) => documentOrder(a, b));
   const count = entries.length;
 
   useEffect(() => {
@@ -46,4 +47,12 @@ export function ErrorSummary({ errors, labelFor, attempt }: ErrorSummaryProps) {
       </ul>
     </div>
   );
+}
+
+function documentOrder(pathA: string, pathB: string): number {
+  const a = typeof document === 'undefined' ? null : document.getElementById(fieldId(pathA));
+  const b = typeof document === 'undefined' ? null : document.getElementById(fieldId(pathB));
+  if (!a || !b) return a ? -1 : b ? 1 : 0;
+  if (a === b) return 0;
+  return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }

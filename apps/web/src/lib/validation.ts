@@ -84,6 +84,12 @@ export function issueMessage(issue: IssueLike, t: TFunction): string {
 export interface IssueContext {
   /** Fields that take whole numbers: unreadable text there gets "enter a whole number", not "enter a number like 12,5". */
   integerPaths?: readonly string[];
+  /** Fields filled by picking from a list: when empty they say "choose", not "fill in". */
+  choicePaths?: readonly (string | RegExp)[];
+}
+
+function matches(patterns: readonly (string | RegExp)[] | undefined, path: string): boolean {
+  return patterns?.some((pattern) => (typeof pattern === 'string' ? pattern === path : pattern.test(path))) ?? false;
 }
 
 /** The first issue per field wins: one clear message beats a list of everything that is wrong. */
@@ -94,8 +100,10 @@ export function fieldErrorsFromIssues(issues: readonly z.core.$ZodIssue[], t: TF
     if (errors[key] !== undefined) continue;
     // zod reports `received` at run time without typing it; IssueLike reads it.
     const like: IssueLike = issue;
-    const unreadableWholeNumber = like.code === 'invalid_type' && like.received === 'NaN' && context.integerPaths?.includes(key);
-    errors[key] = unreadableWholeNumber ? t('validation.integer') : issueMessage(like, t);
+    const unreadable = like.code === 'invalid_type' && like.received === 'NaN';
+    if (unreadable && context.integerPaths?.includes(key)) errors[key] = t('validation.integer');
+    else if (like.code === 'invalid_type' && !unreadable && matches(context.choicePaths, key)) errors[key] = t('validation.choose');
+    else errors[key] = issueMessage(like, t);
   }
   return errors;
 }

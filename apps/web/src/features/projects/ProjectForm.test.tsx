@@ -99,7 +99,12 @@ describe('ProjectForm', () => {
     const name = screen.getByLabelText('Projectnaam');
     expect(name.getAttribute('aria-invalid')).toBe('true');
     expect(describedText(name)).toContain('Vul dit veld in.');
-    expect(describedText(screen.getByLabelText('Gemeente'))).toContain('Vul dit veld in.');
+    expect(describedText(screen.getByLabelText('Gemeente'))).toContain('Maak een keuze uit de lijst.');
+    // The summary lists problems in the order of the form: name before municipality before dwellings.
+    const order = [...summary.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    expect(order.indexOf('#field-name')).toBeLessThan(order.indexOf('#field-municipalityCode'));
+    expect(order.indexOf('#field-municipalityCode')).toBeLessThan(order.indexOf('#field-dwellings'));
+    expect(order.indexOf('#field-dwellings')).toBeLessThan(order.indexOf('#field-location-lon'));
     expect(describedText(screen.getByLabelText(/^Aantal woningen/))).toContain('Vul een geheel getal in, zonder komma.');
     expect(describedText(screen.getByLabelText(/^Bruto vloeroppervlak/))).not.toContain('Vul');
     expect(describedText(screen.getByLabelText(/^Lengtegraad/))).toContain('Vul een getal in, bijvoorbeeld 12,5.');

@@ -26,6 +26,11 @@ interface ProjectFormProps {
   onCancel: () => void;
 }
 
+const issueContext = {
+  integerPaths: ['dwellings'],
+  choicePaths: ['ownerOrganisationId', 'municipalityCode', /^parties\.\d+\.organisationId$/],
+};
+
 /** Where an error on an object path is shown: on its first input. */
 const pathAliases: Record<string, string> = {
   location: 'location.lat',
@@ -99,12 +104,12 @@ export function ProjectForm({ initialValues, ownerOptions, action, onCancel }: P
       setSubmitting(true);
       if (action.mode === 'create') {
         const parsed = createProjectRequest.safeParse({ ...body, ownerOrganisationId: values.ownerOrganisationId || undefined });
-        if (!parsed.success) return fail(fieldErrorsFromIssues(parsed.error.issues, t, { integerPaths: ['dwellings'] }));
+        if (!parsed.success) return fail(fieldErrorsFromIssues(parsed.error.issues, t, issueContext));
         setErrors({});
         await action.submit(parsed.data);
       } else {
         const parsed = projectUpdate.safeParse({ ...body, version: action.version });
-        if (!parsed.success) return fail(fieldErrorsFromIssues(parsed.error.issues, t, { integerPaths: ['dwellings'] }));
+        if (!parsed.success) return fail(fieldErrorsFromIssues(parsed.error.issues, t, issueContext));
         setErrors({});
         await action.submit(parsed.data);
       }
