@@ -68,6 +68,20 @@ beforeEach(async () => {
         return signedIn ? json(200, { ...session, user }) : json(401, { error: { code: 'unauthenticated', message: 'Niet ingelogd' } });
       }
       if (url === `/api/projects/${projectId}`) return json(200, project);
+      if (url === `/api/organisations/${organisationId}`) {
+        return json(200, {
+          id: organisationId,
+          name: 'Gemeente Leiden',
+          shortName: 'Leiden',
+          kind: 'gemeente',
+          municipalityCode: 'GM0546',
+          website: null,
+          cityDealSignatory: true,
+          memberCount: 1,
+          members: [{ userId: session.user.id, name: session.user.name, email: session.user.email, role, joinedAt: '2026-11-22T23:00:00+00:00' }],
+          invitations: role === 'beheerder' ? [] : null,
+        });
+      }
       if (url.startsWith('/api/organisations')) return json(200, { items: [] });
       if (url.startsWith('/api/auth/config')) return json(200, { oidc: { enabled: false, label: null } });
       if (url.startsWith('/api/municipalities')) return json(200, { items: [{ code: 'GM0546', name: 'Leiden', cityDeal: true }] });
@@ -196,5 +210,19 @@ describe('routes', () => {
     fireEvent.click(screen.getByRole('link', { name: 'Projecten' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Inloggen' })).toBeTruthy();
     expect(currentLocation()).toBe('/inloggen?terug=%2Fprojecten');
+  });
+
+  it.each([
+    ['lezer', false],
+    ['beheerder', true],
+  ] as const)('shows member management on an organisation only to those who manage it (%s)', async (memberRole, manages) => {
+    role = memberRole;
+    renderAt(`/organisaties/${organisationId}`);
+    await screen.findByRole('heading', { level: 1, name: /Gemeente Leiden/ });
+    expect(screen.getByRole('heading', { level: 2, name: 'Leden (1)' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Iemand uitnodigen' }) !== null).toBe(manages);
+    expect(screen.queryByRole('link', { name: 'Gegevens bewerken' }) !== null).toBe(manages);
+    expect(screen.queryByLabelText('Rol van Beleidsmedewerker Leiden') !== null).toBe(manages);
+    expect(screen.queryByRole('heading', { name: 'Uitnodigingen' }) !== null).toBe(manages);
   });
 });
