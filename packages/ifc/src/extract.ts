@@ -29,6 +29,7 @@ import { IfcImportError } from './errors.ts';
 import { measureElements } from './geometry.ts';
 import type { MeasuredGeometry } from './geometry.ts';
 import { readStepHeader } from './header.ts';
+import { checkStepSyntax } from './step-syntax.ts';
 import { MaterialResolver } from './materials.ts';
 import type { ElementFamily } from './nlsfb.ts';
 import { suggestionDataVersions, suggestNlsfb } from './nlsfb.ts';
@@ -78,6 +79,7 @@ export async function extractIfc(bytes: Uint8Array, options: ExtractIfcOptions =
   const started = performance.now();
   const { signal, onProgress } = options;
   const { schema } = readStepHeader(bytes);
+  checkStepSyntax(bytes);
   throwIfAborted(signal);
   onProgress?.(0);
   let api: IfcAPI;
@@ -213,7 +215,8 @@ async function readModel(params: { api: IfcAPI; modelID: number; schema: string;
     const name = strOf(line.args[2]) ?? strOf(line.args[7]) ?? `#${line.id}`;
     storeyNames.set(line.id, name);
     const elevation = numOf(line.args[9]);
-    return { globalId: strOf(line.args[0]) ?? '', name, elevationM: elevation === undefined ? null : elevation * units.length };
+    const elevationM = elevation === undefined ? null : elevation * units.length;
+    return { globalId: strOf(line.args[0]) ?? '', name, elevationM: elevationM !== null && Number.isFinite(elevationM) ? elevationM : null };
   });
   storeys.sort((a, b) => (a.elevationM ?? 0) - (b.elevationM ?? 0));
 

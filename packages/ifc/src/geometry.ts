@@ -78,13 +78,15 @@ function addGeometry(acc: Accumulator, vertices: Float32Array, indices: Uint32Ar
 }
 
 function finish(acc: Accumulator, family: ShapeFamily): MeasuredGeometry | undefined {
-  if (acc.triangles === 0) return undefined;
+  if (acc.triangles === 0 || !Number.isFinite(acc.volume)) return undefined;
   if (family === 'linear') {
     const lengthM = Math.max(...acc.localMax);
+    if (!Number.isFinite(lengthM)) return undefined;
     return { volumeM3: acc.volume, areaM2: lengthM > 0 ? acc.volume / lengthM : 0, lengthM, triangles: acc.triangles };
   }
   let dominant = 0;
   for (const area of acc.planes.values()) if (area > dominant) dominant = area;
+  if (!Number.isFinite(dominant)) return undefined;
   return { volumeM3: acc.volume, areaM2: dominant / 2, triangles: acc.triangles };
 }
 

@@ -22,8 +22,5 @@ export function readStepHeader(bytes: Uint8Array): StepHeader {
   if (!schemaMatch?.[1]) throw new IfcImportError('corrupt', 'FILE_SCHEMA ontbreekt / missing');
   const schema = schemaMatch[1].trim().toUpperCase();
   if (!supportedSchemas.has(schema)) throw new IfcImportError('unsupported_schema', schema);
-  if (!/\bDATA\s*;/.test(new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(bytes.length, 4 * headerScanBytes))))) {
-    throw new IfcImportError('corrupt', 'DATA-sectie ontbreekt / no DATA section');
-  }
   return { schema };
 }

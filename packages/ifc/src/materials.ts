@@ -85,7 +85,8 @@ export class MaterialResolver {
 
   private layerPart(args: unknown[]): Part {
     const thickness = numOf(args[1]);
-    const thicknessM = thickness !== undefined && thickness >= 0 ? thickness * this.lengthUnitM : undefined;
+    const scaled = thickness !== undefined && thickness >= 0 ? thickness * this.lengthUnitM : undefined;
+    const thicknessM = scaled !== undefined && Number.isFinite(scaled) ? scaled : undefined;
     return { name: this.materialName(refOf(args[0])), weight: thicknessM, ...(thicknessM !== undefined ? { thicknessM } : {}) };
   }
 
@@ -94,7 +95,8 @@ export class MaterialResolver {
     if (parts.length === 0) return [];
     const weights = parts.map((part) => part.weight);
     const usable = weights.every((weight) => weight !== undefined && Number.isFinite(weight) && weight >= 0);
-    const total = usable ? weights.reduce<number>((sum, weight) => sum + (weight ?? 0), 0) : 0;
+    const sum = usable ? weights.reduce<number>((acc, weight) => acc + (weight ?? 0), 0) : 0;
+    const total = Number.isFinite(sum) ? sum : 0;
     const shares = parts.map((part) => (total > 0 ? (part.weight ?? 0) / total : 1 / parts.length));
     const out: IfcMaterialShare[] = [];
     parts.forEach((part, index) => {

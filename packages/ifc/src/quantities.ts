@@ -86,9 +86,15 @@ export class QuantityReader {
         const value = numOf(quantity.args[3]);
         if (!name || value === undefined || value < 0) continue;
         const unitId = refOf(quantity.args[2]);
-        if (quantity.type === IFCQUANTITYVOLUME) volumes.push({ name, setRank: rank, value: value * this.factor(unitId, this.units.volume) });
-        else if (quantity.type === IFCQUANTITYAREA) areas.push({ name, setRank: rank, value: value * this.factor(unitId, this.units.area) });
-        else if (quantity.type === IFCQUANTITYLENGTH) lengths.push({ name, setRank: rank, value: value * this.factor(unitId, this.units.length) });
+        const target =
+          quantity.type === IFCQUANTITYVOLUME ? { list: volumes, factor: this.units.volume }
+          : quantity.type === IFCQUANTITYAREA ? { list: areas, factor: this.units.area }
+          : quantity.type === IFCQUANTITYLENGTH ? { list: lengths, factor: this.units.length }
+          : undefined;
+        if (!target) continue;
+        const converted = value * this.factor(unitId, target.factor);
+        // A value that overflows (e.g. 1E300 mm³ → m³) is no quantity at all.
+        if (Number.isFinite(converted)) target.list.push({ name, setRank: rank, value: converted });
       }
     }
     const picked: PickedQuantities = {};
@@ -102,7 +108,7 @@ export class QuantityReader {
       if (width !== undefined && height !== undefined) area = width * height;
     }
     if (area === undefined && family === 'linear' && volume !== undefined && length !== undefined && length > 0) area = volume / length;
-    if (area !== undefined) picked.areaM2 = area;
+    if (area !== undefined && Number.isFinite(area)) picked.areaM2 = area;
     if (length !== undefined) picked.lengthM = length;
     return picked;
   }
