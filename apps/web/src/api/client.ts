@@ -1,5 +1,5 @@
 import { errorResponse } from '@kringbouw/contracts';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /** One problem with one field, as the API reports it in `details` of a 400 `validation_failed`. */
 export interface FieldProblem {
@@ -9,6 +9,17 @@ export interface FieldProblem {
   code?: string;
   [key: string]: unknown;
 }
+
+/** `details` of a 400 as the server sends them; paths may come dotted or as segments. */
+const fieldProblemList = z.array(
+  z
+    .object({
+      path: z.union([z.string(), z.array(z.union([z.string(), z.number()]))]),
+      message: z.string().optional(),
+      code: z.string().optional(),
+    })
+    .loose(),
+);
 
 /** Every failed request becomes an ApiError; `code` is the API's stable error code. */
 export class ApiError extends Error {
@@ -26,17 +37,13 @@ export class ApiError extends Error {
 
   /** Field problems of a validation error; empty for any other error. */
   get fieldProblems(): FieldProblem[] {
-    if (!Array.isArray(this.details)) return [];
-    const problems: FieldProblem[] = [];
-    for (const item of this.details) {
-      if (item === null || typeof item !== 'object') continue;
-      const record = item as Record<string, unknown>;
-      const rawPath = record.path;
-      const path = Array.isArray(rawPath) ? rawPath.map(String).join('.') : typeof rawPath === 'string' ? rawPath : '';
-      const message = typeof record.message === 'string' ? record.message : '';
-      problems.push({ ...record, path, message });
-    }
-    return problems;
+    const parsed = fieldProblemList.safeParse(this.details);
+    if (!parsed.success) return [];
+    return parsed.data.map((item) => ({
+      ...item,
+      path: Array.isArray(item.path) ? item.path.map(String).join('.') : item.path,
+      message: item.message ?? '',
+    }));
   }
 }
 

@@ -9,7 +9,7 @@ export type Language = (typeof languages)[number];
 const storageKey = 'kringbouw.language';
 
 function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (languages as readonly string[]).includes(value);
+  return languages.some((language) => language === value);
 }
 
 function storedLanguage(): Language {
