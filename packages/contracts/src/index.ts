@@ -3,3 +3,4 @@ export * from './auth.ts';
 export * from './organisations.ts';
 export * from './projects.ts';
 export * from './municipalities.ts';
+export * from './passports.ts';
