@@ -1,6 +1,6 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { openDatabase } from './db/index.ts';
+import { DataDirectoryInUseError, openDatabase } from './db/index.ts';
 import { seedDemoData } from './demo/seed.ts';
 import { loadMunicipalityAssets } from './features/municipalities/municipalities.assets.ts';
 import { createSmtpMailTransport } from './mail/index.ts';
@@ -19,7 +19,13 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }).catch((error: unknown) => {
+    if (error instanceof DataDirectoryInUseError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  });
   const municipalities = loadMunicipalityAssets();
   await prepareDatabase(database, municipalities);
 

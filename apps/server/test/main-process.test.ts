@@ -74,6 +74,8 @@ describe('src/main.ts', () => {
     const first = await start(port);
     expect(existsSync(path.join(dataDir, 'pgdata'))).toBe(true);
     expect(existsSync(path.join(dataDir, 'secret'))).toBe(true);
+    // A second server on the same DATA_DIR would corrupt PGlite: it refuses to start.
+    await expect(start(await freePort())).rejects.toThrow(/exited early \(1\).*Another Kringbouw server/s);
     const session = await signIn(base);
     const organisations = (await (await fetch(`${base}/api/organisations?q=Gemeente%20Leiden`, { headers: { cookie: session.cookie } })).json()) as {
       items: { id: string }[];

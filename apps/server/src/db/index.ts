@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
@@ -73,6 +73,52 @@ export async function openDatabase(options: { databaseUrl: string | null; dataDi
   }
   const directory = path.join(options.dataDir, 'pgdata');
   mkdirSync(directory, { recursive: true });
-  const client = await PGlite.create(directory);
-  return databaseFromPglite(client);
+  const releaseLock = lockDataDirectory(options.dataDir);
+  try {
+    const database = databaseFromPglite(await PGlite.create(directory));
+    return {
+      ...database,
+      close: async () => {
+        await database.close();
+        releaseLock();
+      },
+    };
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+}
+
+export class DataDirectoryInUseError extends Error {
+  override name = 'DataDirectoryInUseError';
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return error instanceof Error && 'code' in error && error.code === 'EPERM';
+  }
+}
+
+/**
+ * PGlite is one process's database: two servers on the same directory would corrupt it. A lock file with the pid
+ * refuses a second server; a lock left by a process that no longer runs (a crash) is taken over.
+ */
+export function lockDataDirectory(dataDir: string): () => void {
+  const lockFile = path.join(dataDir, 'pgdata.lock');
+  if (existsSync(lockFile)) {
+    const pid = Number(readFileSync(lockFile, 'utf8').trim());
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && processIsAlive(pid)) {
+      throw new DataDirectoryInUseError(
+        `Another Kringbouw server (pid ${pid}) is using ${dataDir}. Stop it first, or start this one with another DATA_DIR.`,
+      );
+    }
+  }
+  writeFileSync(lockFile, `${process.pid}\n`);
+  return () => {
+    if (existsSync(lockFile) && readFileSync(lockFile, 'utf8').trim() === String(process.pid)) rmSync(lockFile);
+  };
 }
