@@ -177,3 +177,5 @@ export const projectParties = pgTable(
     index('project_parties_org_idx').on(t.organisationId),
   ],
 );
+
+export * from './schema/passports.ts';
