@@ -30,7 +30,7 @@ describe('checkStepSyntax', () => {
     // Both reproduce endless loops in web-ifc 0.0.78 (found by the fuzz test).
     ["#1=IFCA(#2.,(#3));", "',' of ')' verwacht"],
     ["#1=IFCRELDEFINESBYPROPERTIES.'x',$);", "'(' ontbreekt"],
-    ["#1=IFCA('open);", 'tekst niet afgesloten'],
+    ["#1=IFCA('open);", 'afgekapt'],
     ['#1=IFCA((1.,2.);', "',' of ')' verwacht"],
     ['#1=IFCA(1.)\n#2=IFCB(2.);', "';' ontbreekt"],
     ['#1=IFCA(1.);\n#1=IFCB(2.);', '#1 komt twee keer voor'],

@@ -57,7 +57,10 @@ export function checkStepSyntax(bytes: Uint8Array): number {
       }
       if (bytes[i] === Ch.Slash && bytes[i + 1] === Ch.Star) {
         const end = indexOfAscii(bytes, '*/', i + 2);
-        if (end < 0) fail('commentaar niet afgesloten');
+        if (end < 0) {
+          i = n;
+          fail('commentaar niet afgesloten');
+        }
         for (let k = i; k < end; k++) if (bytes[k] === Ch.LF) line++;
         i = end + 2;
         continue;
@@ -125,7 +128,10 @@ export function checkStepSyntax(bytes: Uint8Array): number {
         // Jump from quote to quote ('' is an escaped quote inside the string).
         let close = bytes.indexOf(Ch.Quote, i + 1);
         while (close !== -1 && bytes[close + 1] === Ch.Quote) close = bytes.indexOf(Ch.Quote, close + 2);
-        if (close === -1) fail(`#${id}: tekst niet afgesloten`);
+        if (close === -1) {
+          i = n;
+          fail(`#${id}: tekst niet afgesloten`);
+        }
         for (let nl = bytes.indexOf(Ch.LF, i); nl !== -1 && nl < close; nl = bytes.indexOf(Ch.LF, nl + 1)) line++;
         i = close + 1;
       } else if (byte === Ch.DoubleQuote) {
