@@ -134,3 +134,29 @@ export function canViewMembers(actor: Actor, organisationId: string): boolean {
 export function canChangeOrganisationStatus(actor: Actor): boolean {
   return isCoordinator(actor);
 }
+
+/** Material passports follow their project: whoever may see the project may see its passport versions. */
+export function canViewPassports(actor: Actor, project: ProjectAccessFacts): boolean {
+  return canViewProject(actor, project);
+}
+
+/** Creating, editing, importing, publishing and deleting concept passports: whoever may edit the project. */
+export function canEditPassports(actor: Actor, project: ProjectAccessFacts): boolean {
+  return canEditProject(actor, project);
+}
+
+/** An organisation's material → profile mapping is visible to its members and the coordinator. */
+export function canViewMaterialMappings(actor: Actor, organisationId: string): boolean {
+  return isCoordinator(actor) || roleIn(actor, organisationId) !== null;
+}
+
+/** Changing the mapping: bewerker or beheerder of the organisation, or the coordinator. */
+export function canEditMaterialMappings(actor: Actor, organisationId: string): boolean {
+  if (actor === null) return false;
+  return isCoordinator(actor) || hasRoleIn(actor, organisationId, 'bewerker');
+}
+
+/** Passport settings (keep original IFC files): the organisation's beheerders and the coordinator. */
+export function canManagePassportSettings(actor: Actor, organisationId: string): boolean {
+  return canManageOrganisation(actor, organisationId);
+}

@@ -14,3 +14,5 @@ export * from './suggest.ts';
 export * from './engine.ts';
 export * from './epd-lcax.ts';
 export * from './epd-ilcd.ts';
+export * from './diff.ts';
+export * from './material-names.ts';
