@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { projectPhases } from '@kringbouw/domain/projects';
 import { canDeleteProject, canEditProject } from '@kringbouw/domain/authz';
@@ -13,6 +13,7 @@ import { useActor } from '../auth/session.ts';
 import { useAllOrganisations, useDeleteProject, useProject } from './api.ts';
 import { kindLabel, phaseLabel } from './labels.ts';
 import { ProjectBadges } from './ProjectBadges.tsx';
+import { listReturnPath } from './list-params.ts';
 
 export default function ProjectDetailPage() {
   const { id = '' } = useParams();
@@ -36,11 +37,12 @@ function ProjectDetail({ project }: { project: Project }) {
     project.parties.find((p) => p.organisationId === project.ownerOrganisationId)?.organisationName;
   const mayEdit = canEditProject(actor, project);
   const mayDelete = canDeleteProject(actor, project);
+  const { state } = useLocation();
 
   return (
     <article className="page">
       <p className="breadcrumb">
-        <Link to="/projecten">{t('projects.backToList')}</Link>
+        <Link to={listReturnPath(state)}>{t('projects.backToList')}</Link>
       </p>
       <div className="page-header">
         <div>

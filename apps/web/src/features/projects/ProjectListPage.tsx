@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { projectKinds, projectPhases } from '@kringbouw/domain/projects';
 import { canCreateProjectFor, isCoordinator } from '@kringbouw/domain/authz';
@@ -18,6 +18,7 @@ import {
   toggleSort,
   updateView,
   viewFromSearchParams,
+  type ListReturnState,
   type ProjectListView,
 } from './list-params.ts';
 import { ProjectBadges } from './ProjectBadges.tsx';
@@ -264,6 +265,8 @@ function ProjectResults({ view, onChangeView }: { view: ProjectListView; onChang
 
 function ProjectTable({ data, view, onSort }: { data: ProjectList; view: ProjectListView; onSort: (field: ProjectListView['sort']) => void }) {
   const { t } = useTranslation();
+  const { search } = useLocation();
+  const returnState: ListReturnState = { listSearch: search };
   return (
     <div className="table-wrapper">
       <table className="table table--responsive">
@@ -284,7 +287,7 @@ function ProjectTable({ data, view, onSort }: { data: ProjectList; view: Project
             <tr key={item.id}>
               <td data-label={t('projects.columns.name')}>
                 <div>
-                  <Link to={`/projecten/${item.id}`} className="table__primary-link">
+                  <Link to={`/projecten/${item.id}`} state={returnState} className="table__primary-link">
                     {item.name}
                   </Link>{' '}
                   <ProjectBadges project={item} />

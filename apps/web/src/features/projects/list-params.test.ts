@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchParamsFromView, toggleSort, updateView, viewFromSearchParams, type ProjectListView } from './list-params.ts';
+import { listReturnPath, searchParamsFromView, toggleSort, updateView, viewFromSearchParams, type ProjectListView } from './list-params.ts';
 
 const defaults = viewFromSearchParams(new URLSearchParams());
 
@@ -43,5 +43,13 @@ describe('project list view ↔ URL', () => {
     expect(byName).toMatchObject({ sort: 'name', order: 'asc' });
     expect(toggleSort(byName, 'name')).toMatchObject({ sort: 'name', order: 'desc' });
     expect(toggleSort(byName, 'updatedAt')).toMatchObject({ sort: 'updatedAt', order: 'desc' });
+  });
+});
+
+describe('listReturnPath', () => {
+  it('returns to the list with the filters it was opened from, and nowhere else', () => {
+    expect(listReturnPath({ listSearch: '?kind=optopping&page=2' })).toBe('/projecten?kind=optopping&page=2');
+    expect(listReturnPath({ listSearch: '//elders.example' })).toBe('/projecten');
+    expect(listReturnPath(null)).toBe('/projecten');
   });
 });

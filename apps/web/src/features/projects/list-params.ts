@@ -47,3 +47,15 @@ export function toggleSort(view: ProjectListView, field: ProjectListView['sort']
   if (view.sort === field) return { ...view, order: view.order === 'asc' ? 'desc' : 'asc', page: 1 };
   return { ...view, sort: field, order: field === 'updatedAt' ? 'desc' : 'asc', page: 1 };
 }
+
+/** Passed along when opening a project from the list, so "back to the list" keeps the filters and page. */
+export interface ListReturnState {
+  listSearch: string;
+}
+
+export function listReturnPath(state: unknown): string {
+  if (state && typeof state === 'object' && 'listSearch' in state && typeof state.listSearch === 'string' && state.listSearch.startsWith('?')) {
+    return `/projecten${state.listSearch}`;
+  }
+  return '/projecten';
+}
