@@ -1,0 +1,15 @@
+import type { LcaResult, Passport, ProfileSuggestion } from '@kringbouw/domain/lca';
+import type { ProfileSummary } from './engine-core.ts';
+
+export type EngineCommand =
+  | { type: 'calculate'; passport: Passport }
+  | { type: 'profiles' }
+  | { type: 'suggest'; name: string; limit: number };
+
+export type EngineRequest = EngineCommand & { id: number };
+
+export type EngineResponse =
+  | { id: number; type: 'calculate'; result: LcaResult }
+  | { id: number; type: 'profiles'; profiles: ProfileSummary[] }
+  | { id: number; type: 'suggest'; suggestions: ProfileSuggestion[] }
+  | { id: number; type: 'error'; message: string };
