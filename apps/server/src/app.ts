@@ -75,6 +75,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const listener = deps.onRoute;
     app.addHook('onRoute', (route) => listener({ method: route.method, url: route.url }));
   }
+  // In the OpenAPI document, routes that need no session say so (the document's default is the session cookie).
+  app.addHook('onRoute', (route) => {
+    if (route.schema && (route.config?.public === true || !route.url.startsWith('/api/'))) {
+      route.schema = { ...route.schema, security: [] };
+    }
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);

@@ -45,6 +45,9 @@ describe('OpenAPI', () => {
     const createProject = document.paths['/api/projects'].post;
     expect(createProject.requestBody.content['application/json'].schema.properties).toHaveProperty('ownerOrganisationId');
     expect(createProject.responses['400'].content['application/json'].schema.properties).toHaveProperty('error');
+    expect(createProject.security).toBeUndefined();
+    expect(document.paths['/api/auth/sign-in'].post.security).toEqual([]);
+    expect(document.security).toEqual([{ session: [] }]);
   });
 
   it('serves the Swagger UI at /api/docs', async () => {
