@@ -37,6 +37,11 @@ export function useStoreSession() {
   const queryClient = useQueryClient();
   return (session: SessionResponse | null) => {
     setCsrfToken(session?.csrfToken ?? null);
+    const previous = queryClient.getQueryData<SessionResponse | null>(sessionQueryKey);
+    // Another person (or nobody) now: nothing fetched for the previous user may be shown to the next one.
+    if (previous?.user.id !== session?.user.id) {
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
+    }
     queryClient.setQueryData(sessionQueryKey, session);
   };
 }
