@@ -6,6 +6,12 @@ import {
   accessibilities, connectionTypes, crossingTypes, edgeContainments, layers, nmdCategories, units,
 } from '@kringbouw/domain/lca';
 
+/** Where a line's profile came from (as the server stores it). */
+export const profileOriginValues = ['file', 'mapping', 'suggested', 'manual'] as const;
+
+/** Line keys: the same rule as the HTTP contract (1-80 characters A-Z, 0-9, . _ : -). */
+export const lineKeyPattern = /^[A-Za-z0-9._:-]{1,80}$/;
+
 export type ColumnKind = 'text' | 'number' | 'percentage' | 'enum' | 'boolean';
 
 export interface ColumnSpec {
@@ -39,6 +45,8 @@ export const passportColumns: readonly ColumnSpec[] = [
   { name: 'doorkruising', required: false, kind: 'enum', values: crossingTypes, description: 'Doorkruisingen', example: 'geen' },
   { name: 'randopsluiting', required: false, kind: 'enum', values: edgeContainments, description: 'Randopsluiting', example: 'open' },
   { name: 'gevaarlijk', required: false, kind: 'boolean', description: 'Bevat zorgwekkende stoffen (ja/nee)', example: 'nee' },
+  { name: 'regel_id', required: false, kind: 'text', description: 'Vaste sleutel van de regel (Kringbouw vult die bij export); leeg laten bij nieuwe regels', example: '' },
+  { name: 'profiel_herkomst', required: false, kind: 'enum', values: profileOriginValues, description: 'Waar het profiel vandaan komt: file (uit het bestand), mapping (koppeling van de organisatie), suggested (voorgesteld), manual (handmatig gekozen)', example: '' },
 ];
 
 export const columnByName: ReadonlyMap<string, ColumnSpec> = new Map(passportColumns.map((c) => [c.name, c]));

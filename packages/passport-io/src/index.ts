@@ -35,3 +35,11 @@ export async function readPassport(bytes: Uint8Array, format: PassportFormat, pr
   if (format === 'xlsx') return readPassportXlsx(bytes, project);
   return readPassportJson(bytes, project);
 }
+export { writePassportXlsx } from './template.ts';
+export type { WritableLine, WritablePassport } from './template.ts';
+export { passportToLcax, LCAX_FORMAT_VERSION } from './lcax.ts';
+export type { LcaxExportInput } from './lcax.ts';
+export { passportPdf } from './pdf.ts';
+export type { PassportPdfInput } from './pdf.ts';
+export { profileOriginValues, lineKeyPattern } from './columns.ts';
+export type { LineExtras } from './table.ts';

@@ -5,7 +5,7 @@
 import type { DetachabilityInput, MaterialLineInput, Passport, PassportInput, PassportIssue } from '@kringbouw/domain/lca';
 import { buildingTypes, passportSchema, useFunctions } from '@kringbouw/domain/lca';
 import type { ColumnSpec } from './columns.ts';
-import { columnByName, passportColumns } from './columns.ts';
+import { columnByName, lineKeyPattern, passportColumns } from './columns.ts';
 
 export type Cell = string | number | boolean | undefined;
 
@@ -28,7 +28,20 @@ export interface ProjectInput {
  * `sourceRows[i]` is the spreadsheet row of passport line i + 1 (lines counted element by element, as the engine
  * numbers them), so messages about lines can name the row the user typed.
  */
-export type ReadResult = { ok: true; passport: Passport; sourceRows?: number[] } | { ok: false; issues: PassportIssue[] };
+export type ReadResult =
+  | {
+      ok: true;
+      passport: Passport;
+      sourceRows?: number[];
+      /** Per line (same order as sourceRows): the `regel_id` and `profiel_herkomst` cells, when the file has them. */
+      lineExtras?: LineExtras[];
+    }
+  | { ok: false; issues: PassportIssue[] };
+
+export interface LineExtras {
+  key?: string;
+  profileOrigin?: string;
+}
 
 export interface NumberFormat {
   /** Decimal comma (Dutch Excel, `;`-separated CSV). Numbers with a decimal point are accepted too. */
@@ -96,7 +109,8 @@ export function passportFromTable(header: Cell[], rows: TableRow[], project: Pro
   const projectData = buildProject(project, issues);
   if (issues.some((i) => i.row === 1)) return { ok: false, issues };
 
-  const elements: { key: string; nlsfb: string; name: string; layer: string; lines: MaterialLineInput[]; rows: number[] }[] = [];
+  const elements: { key: string; nlsfb: string; name: string; layer: string; lines: MaterialLineInput[]; rows: number[]; extras: LineExtras[] }[] = [];
+  const lineKeys = new Map<string, number>();
   const byKey = new Map<string, (typeof elements)[number]>();
 
   for (const tableRow of rows) {
@@ -166,6 +180,13 @@ export function passportFromTable(header: Cell[], rows: TableRow[], project: Pro
     if (nlsfb !== undefined && !/^\d{2}(\.\d{1,2})?$/.test(nlsfb)) {
       issues.push({ path: `rij ${tableRow.row}.nlsfb`, row: tableRow.row, column: 'nlsfb', message: `"${nlsfb}" is geen NL-SfB-code (twee cijfers, eventueel .x of .xx)` });
     }
+    const lineKey = str('regel_id');
+    if (lineKey !== undefined) {
+      const firstRow = lineKeys.get(lineKey);
+      if (!lineKeyPattern.test(lineKey)) issues.push({ path: `rij ${tableRow.row}.regel_id`, row: tableRow.row, column: 'regel_id', message: `"${lineKey}" is geen geldige regelsleutel (1-80 tekens A-Z, 0-9, . _ : -)` });
+      else if (firstRow !== undefined) issues.push({ path: `rij ${tableRow.row}.regel_id`, row: tableRow.row, column: 'regel_id', message: `regelsleutel "${lineKey}" staat ook in rij ${firstRow}` });
+      else lineKeys.set(lineKey, tableRow.row);
+    }
     if (issues.length > issueCount) continue;
 
     const line: MaterialLineInput = {
@@ -190,12 +211,14 @@ export function passportFromTable(header: Cell[], rows: TableRow[], project: Pro
     const key = `${nlsfb}\u0000${str('element')}\u0000${str('laag')}`;
     let element = byKey.get(key);
     if (!element) {
-      element = { key, nlsfb: nlsfb as string, name: str('element') as string, layer: str('laag') as string, lines: [], rows: [] };
+      element = { key, nlsfb: nlsfb as string, name: str('element') as string, layer: str('laag') as string, lines: [], rows: [], extras: [] };
       byKey.set(key, element);
       elements.push(element);
     }
     element.lines.push(line);
     element.rows.push(tableRow.row);
+    const profileOrigin = str('profiel_herkomst');
+    element.extras.push({ ...(lineKey !== undefined && { key: lineKey }), ...(profileOrigin !== undefined && { profileOrigin }) });
   }
   if (issues.length > 0 || !projectData) return { ok: false, issues };
 
@@ -208,7 +231,7 @@ export function passportFromTable(header: Cell[], rows: TableRow[], project: Pro
   if (!parsed.success) {
     return { ok: false, issues: parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })) };
   }
-  return { ok: true, passport: parsed.data, sourceRows: elements.flatMap((e) => e.rows) };
+  return { ok: true, passport: parsed.data, sourceRows: elements.flatMap((e) => e.rows), lineExtras: elements.flatMap((e) => e.extras) };
 }
 
 function buildProject(project: ProjectInput, issues: PassportIssue[]): PassportInput['project'] | undefined {
