@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { projectPhases } from '@kringbouw/domain/projects';
+import { CITY_DEAL_MIN_DWELLINGS, projectPhases } from '@kringbouw/domain/projects';
 import { canDeleteProject, canEditProject } from '@kringbouw/domain/authz';
 import type { Project } from '@kringbouw/contracts';
 import { ApiError } from '../../api/client.ts';
@@ -94,7 +94,14 @@ function ProjectDetail({ project }: { project: Project }) {
             </div>
             <div>
               <dt>{t('projects.fields.dwellings')}</dt>
-              <dd>{formatInteger(project.dwellings)}</dd>
+              <dd>
+                {formatInteger(project.dwellings)}
+                <span className="field__hint">
+                  {project.dwellings >= CITY_DEAL_MIN_DWELLINGS
+                    ? t('projects.cityDealScope.in', { min: CITY_DEAL_MIN_DWELLINGS })
+                    : t('projects.cityDealScope.out', { min: CITY_DEAL_MIN_DWELLINGS })}
+                </span>
+              </dd>
             </div>
             <div>
               <dt>{t('projects.fields.bvoM2')}</dt>

@@ -2,7 +2,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { createProjectRequest, projectUpdate, type CreateProjectRequest, type Organisation, type ProjectUpdate } from '@kringbouw/contracts';
-import { buildingTypes, partyRoles, projectKinds, projectPhases, visibilities } from '@kringbouw/domain/projects';
+import { buildingTypes, CITY_DEAL_MIN_DWELLINGS, partyRoles, projectKinds, projectPhases, visibilities } from '@kringbouw/domain/projects';
 import { cityDealGroupOf, cityDealGroups } from '@kringbouw/domain/organisations';
 import { ApiError } from '../../api/client.ts';
 import { FormField } from '../../components/FormField.tsx';
@@ -203,7 +203,7 @@ export function ProjectForm({ initialValues, ownerOptions, action, onCancel }: P
           </FormField>
         </div>
         <div className="field-row">
-          <FormField id={fieldId('dwellings')} label={t('projects.fields.dwellings')} hint={t('projects.form.dwellingsHint')} error={errors.dwellings}>
+          <FormField id={fieldId('dwellings')} label={t('projects.fields.dwellings')} hint={t('projects.form.dwellingsHint', { min: CITY_DEAL_MIN_DWELLINGS })} error={errors.dwellings}>
             {(control) => <input {...control} type="text" inputMode="numeric" value={values.dwellings} onChange={(event) => set('dwellings', event.target.value)} />}
           </FormField>
           <FormField id={fieldId('bvoM2')} label={t('projects.fields.bvoM2')} hint={t('projects.form.bvoHint')} optional optionalLabel={t('common.optional')} error={errors.bvoM2}>
