@@ -10,7 +10,8 @@ import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { formatArea, formatCoordinates, formatDateTime, formatInteger, formatIsoDate } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { useActor } from '../auth/session.ts';
-import { useAllOrganisations, useDeleteProject, useProject } from './api.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { projectKeys, useAllOrganisations, useDeleteProject, useProject } from './api.ts';
 import { kindLabel, phaseLabel } from './labels.ts';
 import { ProjectBadges } from './ProjectBadges.tsx';
 import { listReturnPath } from './list-params.ts';
@@ -209,6 +210,7 @@ function DeleteProject({ project }: { project: Project }) {
   const navigate = useNavigate();
   const [confirming, setConfirming] = useState(false);
   const remove = useDeleteProject(project.id);
+  const queryClient = useQueryClient();
   const confirmRef = useRef<HTMLButtonElement>(null);
   return (
     <section aria-labelledby="delete-heading" className="danger-zone">
@@ -237,7 +239,14 @@ function DeleteProject({ project }: { project: Project }) {
               type="button"
               className="button button--danger"
               disabled={remove.isPending}
-              onClick={() => remove.mutate(undefined, { onSuccess: () => void navigate('/projecten', { replace: true }) })}
+              onClick={() =>
+                remove.mutate(undefined, {
+                  onSuccess: () => {
+                    void navigate('/projecten', { replace: true });
+                    queryClient.removeQueries({ queryKey: projectKeys.detail(project.id), type: 'inactive' });
+                  },
+                })
+              }
             >
               {t('projects.delete.confirmAction')}
             </button>

@@ -67,7 +67,8 @@ export function useDeleteProject(id: string) {
   return useMutation({
     mutationFn: () => apiRequest(`/api/projects/${encodeURIComponent(id)}`, z.unknown(), { method: 'DELETE' }),
     onSuccess: () => {
-      queryClient.removeQueries({ queryKey: projectKeys.detail(id) });
+      // The detail query is left alone: removing it while its page is still mounted would refetch a 404.
+      // It is dropped once the page has navigated away (see DeleteProject).
       void queryClient.invalidateQueries({ queryKey: ['projects', 'list'] });
     },
   });
