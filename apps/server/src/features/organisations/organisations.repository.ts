@@ -152,12 +152,17 @@ function queries(db: Db) {
       return all[0] ?? null;
     },
 
+    /**
+     * Counts the beheerders and locks their rows until the transaction ends, so two simultaneous demotions cannot
+     * both see "there is another beheerder" and leave none.
+     */
     async countBeheerders(organisationId: string): Promise<number> {
       const rows = await db
-        .select({ n: count() })
+        .select({ userId: memberships.userId })
         .from(memberships)
-        .where(and(eq(memberships.organisationId, organisationId), eq(memberships.role, 'beheerder')));
-      return Number(rows[0]?.n ?? 0);
+        .where(and(eq(memberships.organisationId, organisationId), eq(memberships.role, 'beheerder')))
+        .for('update');
+      return rows.length;
     },
 
     async setMemberRole(organisationId: string, userId: string, role: MembershipRole): Promise<void> {

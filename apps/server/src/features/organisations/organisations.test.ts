@@ -90,6 +90,26 @@ describe('organisations', () => {
   });
 });
 
+describe('the last beheerder', () => {
+  it('of two demotions sent at once, exactly one succeeds (the beheerder rows are locked while counting)', async () => {
+    const created = await call(ctx.app, coordinator, 'POST', '/api/organisations', { name: 'Twee beheerders (demo)', kind: 'adviseur' });
+    const id = created.json().id as string;
+    const userIds: string[] = [];
+    for (const email of ['een@twee.example', 'twee@twee.example']) {
+      await call(ctx.app, coordinator, 'POST', `/api/organisations/${id}/invitations`, { email, role: 'beheerder' });
+      const token = ctx.mail.lastTo(email)?.text.match(/token=([\w-]+)/)?.[1] ?? '';
+      const accepted = await call(ctx.app, null, 'POST', '/api/invitations/accept', { token, name: email, password: 'een-lang-wachtwoord' });
+      userIds.push(accepted.json().user.id);
+    }
+    const results = await Promise.all(
+      userIds.map((userId) => call(ctx.app, coordinator, 'PATCH', `/api/organisations/${id}/members/${userId}`, { role: 'lezer' })),
+    );
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const members = (await call(ctx.app, coordinator, 'GET', `/api/organisations/${id}`)).json().members as { role: string }[];
+    expect(members.filter((m) => m.role === 'beheerder')).toHaveLength(1);
+  });
+});
+
 describe('concurrency on one database connection', () => {
   it('handles many simultaneous writes and reads (PGlite serialises transactions)', async () => {
     const bewerker = await signIn(ctx.app, 'beleid@leiden.demo');
