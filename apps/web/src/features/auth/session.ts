@@ -39,8 +39,9 @@ export function useStoreSession() {
     setCsrfToken(session?.csrfToken ?? null);
     const previous = queryClient.getQueryData<SessionResponse | null>(sessionQueryKey);
     // Another person (or nobody) now: nothing fetched for the previous user may be shown to the next one.
+    // Only queries of the page being left (inactive) go; the current page's own (sign-in, invitation) stay.
     if (previous?.user.id !== session?.user.id) {
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
+      queryClient.removeQueries({ type: 'inactive', predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
     }
     queryClient.setQueryData(sessionQueryKey, session);
   };
