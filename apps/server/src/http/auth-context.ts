@@ -70,6 +70,9 @@ function isPublicRoute(request: FastifyRequest): boolean {
 export function registerAuthContext(app: FastifyInstance, options: AuthContextOptions): void {
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request) => {
+    // The web app's files, the docs and health checks need no session: no database lookup for them.
+    const url = request.routeOptions.url;
+    if (url !== undefined && (!url.startsWith('/api/') || url.startsWith('/api/docs'))) return;
     const sessionId = request.cookies[sessionCookieName];
     request.auth = sessionId ? await options.auth.resolveSession(sessionId) : null;
 
