@@ -88,6 +88,12 @@ export const stockAssessments = pgTable(
   (t) => [primaryKey({ columns: [t.bagId, t.organisationId], name: 'stock_assessments_pk' })],
 );
 
+export const stockUnits = pgTable(
+  'stock_units',
+  { vboId: text('vbo_id').notNull(), pandId: text('pand_id').notNull(), municipalityCode: text('municipality_code').notNull() },
+  (t) => [primaryKey({ columns: [t.vboId, t.pandId], name: 'stock_units_pk' })],
+);
+
 export type StockBuildingRow = typeof stockBuildings.$inferSelect;
 export type StockBuildingInsert = typeof stockBuildings.$inferInsert;
 export type StockListRowInsert = Omit<typeof stockListRows.$inferInsert, 'listId'>;
@@ -207,8 +213,18 @@ export function createStockRepository(db: Db) {
      * Writes an import and the re-scored neighbours in one transaction: all or nothing.
      * `buildings` are inserted or replaced; `scores` update buildings already stored.
      */
-    async saveImport(buildings: StockBuildingInsert[], scores: ScoreUpdate[]): Promise<void> {
+    async saveImport(buildings: StockBuildingInsert[], scores: ScoreUpdate[], units: (typeof stockUnits.$inferInsert)[] = []): Promise<void> {
       await db.transaction(async (tx) => {
+        for (let i = 0; i < units.length; i += BATCH) {
+          await tx.insert(stockUnits).values(units.slice(i, i + BATCH)).onConflictDoNothing();
+        }
+        if (units.length > 0) {
+          // Stock-list rows that name a verblijfsobject now find their pand.
+          await tx.execute(sql`
+            update stock_list_rows as r set pand_id = u.pand_id
+            from stock_units as u
+            where r.bag_id_type = 'verblijfsobject' and r.pand_id is null and r.bag_id = u.vbo_id`);
+        }
         for (let i = 0; i < buildings.length; i += BATCH) {
           const batch = buildings.slice(i, i + BATCH);
           await tx
@@ -347,6 +363,20 @@ export function createStockRepository(db: Db) {
           target: [stockAssessments.bagId, stockAssessments.organisationId],
           set: { status: values.status, kind: values.kind ?? null, reason: values.reason, createdBy: values.createdBy ?? null, updatedAt: values.updatedAt ?? new Date() },
         });
+    },
+
+    /** Pand of each known verblijfsobject (the first when a unit lies in several panden). */
+    async pandsOfUnits(vboIds: string[]): Promise<Map<string, string>> {
+      const map = new Map<string, string>();
+      for (let i = 0; i < vboIds.length; i += BATCH) {
+        const rows = await db
+          .select({ vboId: stockUnits.vboId, pandId: stockUnits.pandId })
+          .from(stockUnits)
+          .where(inArray(stockUnits.vboId, vboIds.slice(i, i + BATCH)))
+          .orderBy(asc(stockUnits.vboId), asc(stockUnits.pandId));
+        for (const row of rows) if (!map.has(row.vboId)) map.set(row.vboId, row.pandId);
+      }
+      return map;
     },
 
     async createList(list: { ownerOrganisationId: string; name: string; municipalityCode: string; createdBy: string; sharedWith: string[] }, rows: StockListRowInsert[]): Promise<string> {

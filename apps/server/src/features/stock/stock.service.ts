@@ -231,7 +231,8 @@ export function createStockService(deps: { repository: StockRepository; now: () 
           ...(building ? { facts: { useFunctions: building.useFunctions, dwellings: building.dwellings, floorAreaM2: building.floorAreaM2, vacant: building.vacant } } : {}),
         };
       });
-      await repository.saveImport([], updates);
+      const links = units.flatMap((u) => u.pandIds.map((pandId) => ({ vboId: u.identificatie, pandId, municipalityCode: input.municipalityCode })));
+      await repository.saveImport([], updates, links);
       return {
         imported: stored.filter((b) => touched.has(b.bagId)).length,
         verblijfsobjecten: units.length,
@@ -333,14 +334,16 @@ export function createStockService(deps: { repository: StockRepository; now: () 
       if (problems.length > 0) throw validationFailed(problems);
       const result = await readCorporationStock(new Uint8Array(input.file));
       if (!result.ok) throw rejected(result.issues);
+      const unitIds = result.rows.filter((row) => row.bagIdType === 'verblijfsobject' && row.bagId !== null).map((row) => row.bagId ?? '');
+      const pandOfUnit = await repository.pandsOfUnits(unitIds);
       const id = await repository.createList(
         { ownerOrganisationId: input.organisationId, name: input.name, municipalityCode: input.municipalityCode, createdBy: actor.userId, sharedWith: [...new Set(input.sharedWith)].filter((o) => o !== input.organisationId) },
         result.rows.map((row) => ({
           rowNumber: row.row,
           bagId: row.bagId,
           bagIdType: row.bagIdType,
-          // A verblijfsobject id is linked to its pand once BAG verblijfsobjecten are stored; a pand id links directly.
-          pandId: row.bagIdType === 'pand' ? row.bagId : null,
+          // A pand id links directly; a verblijfsobject id through the imported BAG verblijfsobjecten (now or later).
+          pandId: row.bagIdType === 'pand' ? row.bagId : row.bagId === null ? null : (pandOfUnit.get(row.bagId) ?? null),
           adres: row.adres,
           complexnummer: row.complexnummer,
           woningtype: row.woningtype,
