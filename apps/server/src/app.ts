@@ -158,8 +158,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     publicUrl: config.publicUrl,
   });
   registerOrganisationRoutes(app, { organisations: createOrganisationsService({ repositories, now }) });
-  registerMunicipalityRoutes(app, { assets: deps.municipalities ?? loadMunicipalityAssets() });
-  registerProjectRoutes(app, { projects: createProjectsService({ repositories, now }) });
+  const municipalities = deps.municipalities ?? loadMunicipalityAssets();
+  registerMunicipalityRoutes(app, { assets: municipalities });
+  registerProjectRoutes(app, { projects: createProjectsService({ repositories, municipalities, now }) });
   registerStockRoutes(app, { stock: createStockService({ repository: createStockRepository(deps.database.db), now }) });
 
   await serveWebApp(app, config.webDistDir);

@@ -31,9 +31,22 @@ export interface MunicipalityAssets {
   /** Sorted by name. */
   list: { code: string; name: string; cityDeal: boolean }[];
   byCode: ReadonlyMap<string, BoundaryFeature>;
+  /** Everyday names per code where they differ from the CBS name (Den Haag for 's-Gravenhage). */
+  aliases: ReadonlyMap<string, readonly string[]>;
 }
 
-export function loadMunicipalityAssets(file: string = boundariesFile): MunicipalityAssets {
+export const aliasesFile = path.join(serverRoot, 'assets/geo/municipality-aliases.json');
+const aliasesSchema = z.object({ aliases: z.record(z.string().regex(/^GM\d{4}$/), z.array(z.string().min(1))) });
+
+/** Codes of the municipalities whose CBS name or everyday name contains the text (case-insensitive). */
+export function municipalityCodesMatching(assets: MunicipalityAssets, text: string): string[] {
+  const needle = text.toLocaleLowerCase('nl');
+  return assets.list
+    .filter((m) => [m.name, ...(assets.aliases.get(m.code) ?? [])].some((name) => name.toLocaleLowerCase('nl').includes(needle)))
+    .map((m) => m.code);
+}
+
+export function loadMunicipalityAssets(file: string = boundariesFile, aliasFile: string = aliasesFile): MunicipalityAssets {
   const parsed = collectionSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -44,5 +57,9 @@ export function loadMunicipalityAssets(file: string = boundariesFile): Municipal
   const list = [...byCode.values()]
     .map((f) => ({ code: f.properties.statcode, name: f.properties.statnaam, cityDeal: cityDealMunicipalityCodes.has(f.properties.statcode) }))
     .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
-  return { list, byCode };
+  const aliases = new Map(Object.entries(aliasesSchema.parse(JSON.parse(readFileSync(aliasFile, 'utf8'))).aliases));
+  for (const code of aliases.keys()) {
+    if (!byCode.has(code)) throw new Error(`${aliasFile}: alias for unknown municipality ${code}`);
+  }
+  return { list, byCode, aliases };
 }

@@ -51,6 +51,8 @@ export interface ProjectRecord extends ProjectValues {
 
 export interface ProjectListFilter {
   q?: string | undefined;
+  /** Municipalities whose (everyday) name matches q; projects there match the search too. */
+  qMunicipalityCodes?: readonly string[] | undefined;
   municipality?: string | undefined;
   kind?: ProjectKind | undefined;
   phase?: ProjectPhase | undefined;
@@ -174,7 +176,10 @@ function queries(db: Db) {
       const conditions: (SQL | undefined)[] = [visibleTo(scope)];
       if (filter.q) {
         const pattern = likePattern(filter.q);
-        conditions.push(or(ilike(projects.name, pattern), ilike(projects.description, pattern), ilike(municipalities.name, pattern)));
+        const byMunicipality = filter.qMunicipalityCodes?.length ? inArray(projects.municipalityCode, [...filter.qMunicipalityCodes]) : undefined;
+        conditions.push(
+          or(ilike(projects.name, pattern), ilike(projects.description, pattern), ilike(municipalities.name, pattern), byMunicipality),
+        );
       }
       if (filter.municipality) conditions.push(eq(projects.municipalityCode, filter.municipality));
       if (filter.kind) conditions.push(eq(projects.kind, filter.kind));

@@ -9,13 +9,14 @@ import {
 } from '@kringbouw/domain/authz';
 import { AppError, forbidden, notFound, validationFailed, type FieldProblem } from '../../errors.ts';
 import type { Repositories } from '../../repositories.ts';
+import { municipalityCodesMatching, type MunicipalityAssets } from '../municipalities/municipalities.assets.ts';
 import { presentProject, projectValuesOf } from './projects.presenter.ts';
 import type { ProjectRecord } from './projects.repository.ts';
 
 /** A confidential project someone may not see answers exactly like a project that does not exist. */
 const projectNotFound = () => notFound('Dit project bestaat niet of je hebt er geen toegang toe.');
 
-export function createProjectsService(deps: { repositories: Repositories; now: () => Date }) {
+export function createProjectsService(deps: { repositories: Repositories; municipalities: MunicipalityAssets; now: () => Date }) {
   const { repositories, now } = deps;
 
   /** References the schema cannot check: the municipality and the party organisations must exist. */
@@ -47,7 +48,8 @@ export function createProjectsService(deps: { repositories: Repositories; now: (
     get,
 
     async list(actor: Actor, query: ProjectListQuery): Promise<ProjectList> {
-      const { items, total } = await repositories.projects.list(projectVisibilityScope(actor), query);
+      const qMunicipalityCodes = query.q ? municipalityCodesMatching(deps.municipalities, query.q) : undefined;
+      const { items, total } = await repositories.projects.list(projectVisibilityScope(actor), { ...query, qMunicipalityCodes });
       return { items: items.map(presentProject), total, page: query.page, pageSize: query.pageSize };
     },
 

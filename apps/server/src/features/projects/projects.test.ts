@@ -133,6 +133,11 @@ describe('search, filters, sorting, paging', () => {
     const byDescription = await list(coordinator, '?q=PORTIEKFLAT');
     expect(byDescription.items.map((p) => p.name)).toEqual(['Voorbeeld: optoppen met Rc Panels in Den Haag']);
     expect((await list(coordinator, '?q=100%25')).total).toBe(0);
+    // The CBS name of Den Haag is 's-Gravenhage; both find its projects.
+    const hague = await call(ctx.app, coordinator, 'POST', '/api/projects', projectBody(leiden, { name: 'Hofstad project', municipalityCode: 'GM0518' }));
+    expect(hague.statusCode).toBe(201);
+    expect((await list(coordinator, '?q=den%20haag')).items.map((p) => p.name)).toContain('Hofstad project');
+    expect((await list(coordinator, '?q=gravenhage')).items.map((p) => p.name)).toContain('Hofstad project');
   });
 
   it('filters on municipality, kind and phase', async () => {
