@@ -22,6 +22,7 @@ import { createInvitationsService } from './features/invitations/invitations.ser
 import { loadMunicipalityAssets, type MunicipalityAssets } from './features/municipalities/municipalities.assets.ts';
 import { registerMunicipalityRoutes } from './features/municipalities/municipalities.routes.ts';
 import { registerOrganisationRoutes } from './features/organisations/organisations.routes.ts';
+import { registerPassportFeatures } from './features/passports/passports.register.ts';
 import { createOrganisationsService } from './features/organisations/organisations.service.ts';
 import { registerProjectRoutes } from './features/projects/projects.routes.ts';
 import { createProjectsService } from './features/projects/projects.service.ts';
@@ -35,7 +36,8 @@ import { createRepositories } from './repositories.ts';
 // Validation messages reach Dutch-speaking users first.
 z.config(z.locales.nl());
 
-export type AppConfig = Pick<Config, 'production' | 'sessionSecret' | 'publicUrl' | 'trustProxy' | 'oidc' | 'webDistDir' | 'logLevel'>;
+export type AppConfig = Pick<Config, 'production' | 'sessionSecret' | 'publicUrl' | 'trustProxy' | 'oidc' | 'webDistDir' | 'logLevel'> &
+  Partial<Pick<Config, 'passportUploadLimitMb'>>;
 
 export interface AppDeps {
   config: AppConfig;
@@ -162,6 +164,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerMunicipalityRoutes(app, { assets: municipalities });
   registerProjectRoutes(app, { projects: createProjectsService({ repositories, municipalities, now }) });
   registerStockRoutes(app, { stock: createStockService({ repository: createStockRepository(deps.database.db), now }) });
+  registerPassportFeatures(app, { db: deps.database.db, repositories, now, uploadLimitMb: config.passportUploadLimitMb ?? 200 });
 
   await serveWebApp(app, config.webDistDir);
   return app;

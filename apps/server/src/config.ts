@@ -36,6 +36,8 @@ export interface Config {
   mailFrom: string;
   logLevel: string;
   webDistDir: string;
+  /** Largest passport upload (CSV/XLSX/IFC) and editor request, MB: PASSPORT_UPLOAD_LIMIT_MB, default 200. */
+  passportUploadLimitMb: number;
 }
 
 export class ConfigError extends Error {
@@ -62,6 +64,13 @@ function parseBoolean(value: string | undefined, key: string, fallback: boolean)
   if (['1', 'true', 'yes', 'on'].includes(value.toLowerCase())) return true;
   if (['0', 'false', 'no', 'off'].includes(value.toLowerCase())) return false;
   throw new ConfigError(`${key} must be true or false, got: ${value}`);
+}
+
+function parsePositiveNumber(value: string | undefined, key: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) throw new ConfigError(`${key} must be a positive number, got: ${value}`);
+  return number;
 }
 
 /**
@@ -147,5 +156,6 @@ export function loadConfig(env: Env = process.env): Config {
     mailFrom: nonEmpty(env, 'MAIL_FROM') ?? 'Kringbouw <noreply@kringbouw.local>',
     logLevel: nonEmpty(env, 'LOG_LEVEL') ?? 'info',
     webDistDir: path.join(repositoryRoot, 'apps/web/dist'),
+    passportUploadLimitMb: parsePositiveNumber(nonEmpty(env, 'PASSPORT_UPLOAD_LIMIT_MB'), 'PASSPORT_UPLOAD_LIMIT_MB', 200),
   };
 }
