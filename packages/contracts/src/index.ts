@@ -4,3 +4,4 @@ export * from './organisations.ts';
 export * from './projects.ts';
 export * from './municipalities.ts';
 export * from './passports.ts';
+export * from './stock.ts';
