@@ -13,7 +13,6 @@ import {
   IFCFURNISHINGELEMENT,
   IFCPROJECT,
   IFCPROPERTYSET,
-  IFCPROPERTYSINGLEVALUE,
   IFCRELAGGREGATES,
   IFCRELASSOCIATESMATERIAL,
   IFCRELCONTAINEDINSPATIALSTRUCTURE,
@@ -29,14 +28,14 @@ import { IfcImportError } from './errors.ts';
 import { measureElements } from './geometry.ts';
 import type { MeasuredGeometry } from './geometry.ts';
 import { readStepHeader } from './header.ts';
-import { checkStepSyntax } from './step-syntax.ts';
+import { StepOffsets, StepText, checkStepSyntax } from './step-syntax.ts';
 import { MaterialResolver } from './materials.ts';
 import type { ElementFamily } from './nlsfb.ts';
 import { suggestionDataVersions, suggestNlsfb } from './nlsfb.ts';
 import type { PickedQuantities, ShapeFamily } from './quantities.ts';
-import { QuantityReader, shapeFamily } from './quantities.ts';
-import type { RawLine } from './raw.ts';
-import { LineReader, boolOf, enumOf, numOf, refOf, refsOf, strOf } from './raw.ts';
+import type { QuantityItem, QuantitySet } from './quantities.ts';
+import { QuantityReader, quantityKinds, quantitySetRank, shapeFamily } from './quantities.ts';
+import { LineReader, numOf, strOf } from './raw.ts';
 import type { ExtractIfcOptions, IfcExtractedElement, IfcExtraction, IfcStorey } from './types.ts';
 import { readProjectUnits } from './units.ts';
 
@@ -67,6 +66,7 @@ function fieldValue(line: unknown, name: string): unknown {
   return field(field(line, name), 'value');
 }
 
+
 const undefinedPredefined = new Set(['NOTDEFINED', 'USERDEFINED']);
 
 interface PsetFacts {
@@ -79,7 +79,9 @@ export async function extractIfc(bytes: Uint8Array, options: ExtractIfcOptions =
   const started = performance.now();
   const { signal, onProgress } = options;
   const { schema } = readStepHeader(bytes);
-  checkStepSyntax(bytes);
+  const offsets = new StepOffsets();
+  checkStepSyntax(bytes, offsets);
+  const text = new StepText(bytes, offsets);
   throwIfAborted(signal);
   onProgress?.(0);
   let api: IfcAPI;
@@ -100,7 +102,7 @@ export async function extractIfc(bytes: Uint8Array, options: ExtractIfcOptions =
     onProgress?.(0.1);
     await yieldToEventLoop();
     throwIfAborted(signal);
-    const extraction = await readModel({ api, modelID, schema, options });
+    const extraction = await readModel({ api, modelID, schema, options, text });
     extraction.stats.ms = Math.round(performance.now() - started);
     onProgress?.(1);
     return extraction;
@@ -124,8 +126,8 @@ function toImportError(error: unknown): IfcImportError {
   return new IfcImportError('corrupt', `web-ifc: ${message.split('\n')[0]?.slice(0, 160) ?? ''}`);
 }
 
-async function readModel(params: { api: IfcAPI; modelID: number; schema: string; options: ExtractIfcOptions }): Promise<IfcExtraction> {
-  const { api, modelID, schema, options } = params;
+async function readModel(params: { api: IfcAPI; modelID: number; schema: string; options: ExtractIfcOptions; text: StepText }): Promise<IfcExtraction> {
+  const { api, modelID, schema, options, text } = params;
   const { signal, onProgress } = options;
   const reader = new LineReader(api, modelID);
 
@@ -156,55 +158,56 @@ async function readModel(params: { api: IfcAPI; modelID: number; schema: string;
   const hostOfOpening = new Map<number, number>();
   const openingOfFiller = new Map<number, number>();
 
-  reader.stream(ids(api, modelID, IFCRELCONTAINEDINSPATIALSTRUCTURE), (rel) => {
-    const structure = refOf(rel.args[5]);
-    if (structure === undefined) return;
-    for (const element of refsOf(rel.args[4])) if (!containerOf.has(element)) containerOf.set(element, structure);
-  });
-  reader.stream(ids(api, modelID, IFCRELAGGREGATES), (rel) => {
-    const whole = refOf(rel.args[4]);
-    if (whole === undefined) return;
-    for (const part of refsOf(rel.args[5])) if (part !== whole && !parentOf.has(part)) parentOf.set(part, whole);
-  });
-  reader.stream(ids(api, modelID, IFCRELASSOCIATESMATERIAL), (rel) => {
-    const material = refOf(rel.args[5]);
-    if (material === undefined) return;
-    for (const object of refsOf(rel.args[4])) if (!materialOf.has(object)) materialOf.set(object, material);
-  });
+  // Relations are read from the STEP text by argument position (the same in IFC2X3 and IFC4).
+  for (const rel of ids(api, modelID, IFCRELCONTAINEDINSPATIALSTRUCTURE)) {
+    const structure = text.ref(rel, 5);
+    if (structure === undefined) continue;
+    for (const element of text.refs(rel, 4)) if (!containerOf.has(element)) containerOf.set(element, structure);
+  }
+  for (const rel of ids(api, modelID, IFCRELAGGREGATES)) {
+    const whole = text.ref(rel, 4);
+    if (whole === undefined) continue;
+    for (const part of text.refs(rel, 5)) if (part !== whole && !parentOf.has(part)) parentOf.set(part, whole);
+  }
+  for (const rel of ids(api, modelID, IFCRELASSOCIATESMATERIAL)) {
+    const material = text.ref(rel, 5);
+    if (material === undefined) continue;
+    for (const object of text.refs(rel, 4)) if (!materialOf.has(object)) materialOf.set(object, material);
+  }
   onProgress?.(0.2);
   await yieldToEventLoop();
   throwIfAborted(signal);
-  reader.stream(ids(api, modelID, IFCRELDEFINESBYPROPERTIES), (rel) => {
-    const definition = refOf(rel.args[5]);
-    if (definition === undefined) return;
+  for (const rel of ids(api, modelID, IFCRELDEFINESBYPROPERTIES)) {
+    const definition = text.ref(rel, 5);
+    if (definition === undefined) continue;
     const target = quantitySets.has(definition) ? quantitySetsOf : propertySets.has(definition) ? propertySetsOf : undefined;
-    if (!target) return;
-    for (const object of refsOf(rel.args[4])) if (elementSet.has(object)) pushTo(target, object, definition);
-  });
-  reader.stream(ids(api, modelID, IFCRELDEFINESBYTYPE), (rel) => {
-    const type = refOf(rel.args[5]);
-    if (type === undefined) return;
-    for (const object of refsOf(rel.args[4])) if (!typeOf.has(object)) typeOf.set(object, type);
-  });
-  reader.stream(ids(api, modelID, IFCRELSPACEBOUNDARY, true), (rel) => {
-    const element = refOf(rel.args[5]);
-    const kind = enumOf(rel.args[8]);
-    if (element === undefined || !kind) return;
+    if (!target) continue;
+    for (const object of text.refs(rel, 4)) if (elementSet.has(object)) pushTo(target, object, definition);
+  }
+  for (const rel of ids(api, modelID, IFCRELDEFINESBYTYPE)) {
+    const type = text.ref(rel, 5);
+    if (type === undefined) continue;
+    for (const object of text.refs(rel, 4)) if (!typeOf.has(object)) typeOf.set(object, type);
+  }
+  for (const rel of ids(api, modelID, IFCRELSPACEBOUNDARY, true)) {
+    const element = text.ref(rel, 5);
+    const kind = text.enumeration(rel, 8);
+    if (element === undefined || !kind) continue;
     const facts = boundary.get(element) ?? { external: false, internal: false };
     if (kind.startsWith('EXTERNAL')) facts.external = true;
     else if (kind === 'INTERNAL') facts.internal = true;
     boundary.set(element, facts);
-  });
-  reader.stream(ids(api, modelID, IFCRELVOIDSELEMENT), (rel) => {
-    const host = refOf(rel.args[4]);
-    const opening = refOf(rel.args[5]);
+  }
+  for (const rel of ids(api, modelID, IFCRELVOIDSELEMENT)) {
+    const host = text.ref(rel, 4);
+    const opening = text.ref(rel, 5);
     if (host !== undefined && opening !== undefined) hostOfOpening.set(opening, host);
-  });
-  reader.stream(ids(api, modelID, IFCRELFILLSELEMENT), (rel) => {
-    const opening = refOf(rel.args[4]);
-    const filler = refOf(rel.args[5]);
+  }
+  for (const rel of ids(api, modelID, IFCRELFILLSELEMENT)) {
+    const opening = text.ref(rel, 4);
+    const filler = text.ref(rel, 5);
     if (opening !== undefined && filler !== undefined) openingOfFiller.set(filler, opening);
-  });
+  }
   onProgress?.(0.3);
   await yieldToEventLoop();
   throwIfAborted(signal);
@@ -235,24 +238,37 @@ async function readModel(params: { api: IfcAPI; modelID: number; schema: string;
   for (const [part, whole] of parentOf) if (elementSet.has(part) && elementSet.has(whole)) containers.add(whole);
   const listed = elementIds.filter((id) => !containers.has(id));
 
+  // Property-set facts (IsExternal, LoadBearing) per set id; sets are shared by many elements in some exports.
   const psetCache = new Map<number, PsetFacts>();
-  const psetFacts = (psetId: number): PsetFacts => {
-    const cached = psetCache.get(psetId);
-    if (cached) return cached;
-    const facts: PsetFacts = {};
-    const pset = reader.line(psetId);
-    const name = pset ? strOf(pset.args[2]) : undefined;
-    if (pset && name && /^Pset_.*Common$/i.test(name)) {
-      for (const property of reader.lines(refsOf(pset.args[4]))) {
-        if (property.type !== IFCPROPERTYSINGLEVALUE) continue;
-        const propertyName = strOf(property.args[0]);
-        const value = boolOf(property.args[2]);
+  /** A string argument from the text; lines with escaped or non-ASCII strings are decoded by web-ifc. */
+  const stringArg = (id: number, index: number): string | undefined => {
+    const value = text.string(id, index);
+    if (value === null) return undefined;
+    return value ?? strOf(reader.line(id)?.args[index]);
+  };
+  const loadPsetFacts = (psetIds: Iterable<number>) => {
+    for (const psetId of psetIds) {
+      if (psetCache.has(psetId)) continue;
+      const facts: PsetFacts = {};
+      psetCache.set(psetId, facts);
+      if (!/^Pset_.*Common$/i.test(stringArg(psetId, 2) ?? '')) continue;
+      for (const propertyId of text.refs(psetId, 4)) {
+        if (text.entity(propertyId) !== 'IFCPROPERTYSINGLEVALUE') continue;
+        const value = text.boolean(propertyId, 2);
         if (value === undefined) continue;
+        const propertyName = stringArg(propertyId, 0);
         if (propertyName === 'IsExternal') facts.isExternal = value;
         if (propertyName === 'LoadBearing') facts.loadBearing = value;
       }
     }
-    psetCache.set(psetId, facts);
+  };
+  const factsOf = (psetIds: readonly number[]): PsetFacts => {
+    const facts: PsetFacts = {};
+    for (const id of psetIds) {
+      const found = psetCache.get(id);
+      if (facts.isExternal === undefined && found?.isExternal !== undefined) facts.isExternal = found.isExternal;
+      if (facts.loadBearing === undefined && found?.loadBearing !== undefined) facts.loadBearing = found.loadBearing;
+    }
     return facts;
   };
 
@@ -274,14 +290,34 @@ async function readModel(params: { api: IfcAPI; modelID: number; schema: string;
     return facts;
   };
 
-  const externalFromPsets = (psetIds: number[]): PsetFacts => {
-    const facts: PsetFacts = {};
-    for (const id of psetIds) {
-      const found = psetFacts(id);
-      if (facts.isExternal === undefined && found.isExternal !== undefined) facts.isExternal = found.isExternal;
-      if (facts.loadBearing === undefined && found.loadBearing !== undefined) facts.loadBearing = found.loadBearing;
+  const quantitySetCache = new Map<number, QuantitySet>();
+  const readQuantitySet = (setId: number): QuantitySet => {
+    const cached = quantitySetCache.get(setId);
+    if (cached) return cached;
+    const items: QuantityItem[] = [];
+    for (const quantityId of text.refs(setId, 5)) {
+      const kind = quantityKinds[text.entity(quantityId) ?? ''];
+      if (!kind) continue;
+      const name = stringArg(quantityId, 0);
+      const value = text.number(quantityId, 3);
+      if (name && value !== undefined) items.push({ kind, name, value, unitId: text.ref(quantityId, 2) });
     }
-    return facts;
+    const set = { rank: quantitySetRank(stringArg(setId, 2)), items };
+    quantitySetCache.set(setId, set);
+    return set;
+  };
+  /** Standard sets (Qto_*BaseQuantities, BaseQuantities) first; other sets only when those lack a volume or an area. */
+  const readQuantities = (id: number) => {
+    const setIds = options.geometryOnly ? undefined : quantitySetsOf.get(id);
+    if (!setIds) return;
+    const family = familyOf.get(id) ?? 'other';
+    const sets = setIds.map((setId) => (text.has(setId) ? { id: setId, rank: quantitySetRank(stringArg(setId, 2)) } : undefined)).filter((set) => set !== undefined);
+    const standard = sets.filter((set) => set.rank < 2).map((set) => readQuantitySet(set.id));
+    let found = quantities.pick(standard, family);
+    if ((found.volumeM3 === undefined || found.areaM2 === undefined) && sets.some((set) => set.rank === 2)) {
+      found = quantities.pick(sets.map((set) => readQuantitySet(set.id)), family);
+    }
+    picked.set(id, found);
   };
 
   const materials = new MaterialResolver(reader, units.length);
@@ -294,44 +330,56 @@ async function readModel(params: { api: IfcAPI; modelID: number; schema: string;
     element: Omit<IfcExtractedElement, 'volumeM3' | 'areaM2' | 'quantitySource' | 'nlsfb' | 'layer'>;
     family: ElementFamily;
   }
+  /** Class name and the argument position of PredefinedType, learned once per entity type from web-ifc's schema. */
+  const entityCache = new Map<string, { ifcClass: string; predefinedIndex: number | undefined } | null>();
+  const entityInfo = (id: number) => {
+    const upper = text.entity(id);
+    if (!upper) return undefined;
+    let info = entityCache.get(upper);
+    if (info === undefined) {
+      const typeCode = api.GetTypeCodeFromName(upper);
+      let line: unknown;
+      try {
+        line = api.GetLine(modelID, id);
+      } catch {
+        line = undefined;
+      }
+      const keys = typeof line === 'object' && line !== null ? Object.keys(line) : [];
+      const predefinedAt = keys.indexOf('PredefinedType') - keys.indexOf('GlobalId');
+      info = typeCode > 0 ? { ifcClass: schemaName(api, typeCode), predefinedIndex: keys.includes('PredefinedType') && keys.includes('GlobalId') ? predefinedAt : undefined } : null;
+      entityCache.set(upper, info);
+    }
+    return info ?? undefined;
+  };
   const drafts: Draft[] = [];
-  const chunk = 500;
+  const chunk = 2000;
   for (let start = 0; start < listed.length; start += chunk) {
     const batch = listed.slice(start, start + chunk);
-    let typed: unknown[] = [];
-    try {
-      typed = api.GetLines(modelID, batch);
-    } catch {
-      typed = batch.map((id) => {
-        try {
-          return api.GetLine(modelID, id);
-        } catch {
-          return undefined;
-        }
-      });
-    }
-    const typedById = new Map<number, unknown>();
-    for (const line of typed) {
-      const id = field(line, 'expressID');
-      if (typeof id === 'number') typedById.set(id, line);
-    }
-    const rawLines = new Map<number, RawLine>(reader.lines(batch).map((line) => [line.id, line]));
+    const typeIds = new Set<number>();
     for (const id of batch) {
-      const line = typedById.get(id);
-      const raw = rawLines.get(id);
-      if (!raw) continue;
-      const ifcClass = schemaName(api, raw.type);
-      const globalId = (typeof fieldValue(line, 'GlobalId') === 'string' ? String(fieldValue(line, 'GlobalId')) : strOf(raw.args[0])) ?? `#${id}`;
-      const name = (typeof fieldValue(line, 'Name') === 'string' ? String(fieldValue(line, 'Name')) : strOf(raw.args[2])) ?? '';
+      const typeId = typeOf.get(id);
+      if (typeId !== undefined) typeIds.add(typeId);
+    }
+    loadPsetFacts([...batch.flatMap((id) => propertySetsOf.get(id) ?? []), ...[...typeIds].flatMap((typeId) => typeFacts(typeId).psets)]);
+    const hosts = batch.map((id) => hostOfOpening.get(openingOfFiller.get(id) ?? -1)).filter((host): host is number => host !== undefined);
+    loadPsetFacts(hosts.flatMap((host) => propertySetsOf.get(host) ?? []));
+
+    const present: number[] = [];
+    for (const id of batch) {
+      const entity = entityInfo(id);
+      if (!entity) continue;
+      present.push(id);
+      const { ifcClass } = entity;
+      const globalId = stringArg(id, 0) ?? `#${id}`;
+      const name = stringArg(id, 2) ?? '';
       const typeId = typeOf.get(id);
       const type = typeId === undefined ? undefined : typeFacts(typeId);
-      const ownPredefined = fieldValue(line, 'PredefinedType');
-      let predefinedType = typeof ownPredefined === 'string' ? ownPredefined : undefined;
+      let predefinedType = entity.predefinedIndex === undefined ? undefined : text.enumeration(id, entity.predefinedIndex);
       if ((!predefinedType || undefinedPredefined.has(predefinedType)) && type?.predefinedType && !undefinedPredefined.has(type.predefinedType)) {
         predefinedType = type.predefinedType;
       }
-      const own = externalFromPsets(propertySetsOf.get(id) ?? []);
-      const fromType = type ? externalFromPsets(type.psets) : {};
+      const own = factsOf(propertySetsOf.get(id) ?? []);
+      const fromType = type ? factsOf(type.psets) : {};
       let isExternal = own.isExternal ?? fromType.isExternal;
       const loadBearing = own.loadBearing ?? fromType.loadBearing;
       if (isExternal === undefined) {
@@ -340,21 +388,14 @@ async function readModel(params: { api: IfcAPI; modelID: number; schema: string;
         else if (facts?.internal) isExternal = false;
       }
       if (isExternal === undefined) {
-        const opening = openingOfFiller.get(id);
-        const host = opening === undefined ? undefined : hostOfOpening.get(opening);
+        const host = hostOfOpening.get(openingOfFiller.get(id) ?? -1);
         if (host !== undefined) {
-          const hostFacts = externalFromPsets(propertySetsOf.get(host) ?? []);
           const hostBoundary = boundary.get(host);
-          isExternal = hostFacts.isExternal ?? (hostBoundary?.external ? true : hostBoundary?.internal ? false : undefined);
+          isExternal = factsOf(propertySetsOf.get(host) ?? []).isExternal ?? (hostBoundary?.external ? true : hostBoundary?.internal ? false : undefined);
         }
       }
       const materialId = materialOf.get(id) ?? (typeId === undefined ? undefined : materialOf.get(typeId));
-      const shape = shapeFamily(ifcClass);
-      familyOf.set(id, shape);
-      if (!options.geometryOnly) {
-        const setIds = quantitySetsOf.get(id);
-        if (setIds) picked.set(id, quantities.read(setIds, shape));
-      }
+      familyOf.set(id, shapeFamily(ifcClass));
       drafts.push({
         id,
         family: distribution.has(id) ? 'distribution' : furnishing.has(id) ? 'furnishing' : 'other',
@@ -370,6 +411,7 @@ async function readModel(params: { api: IfcAPI; modelID: number; schema: string;
         },
       });
     }
+    for (const id of present) readQuantities(id);
     onProgress?.(0.3 + 0.3 * Math.min(1, (start + chunk) / Math.max(1, listed.length)));
     await yieldToEventLoop();
     throwIfAborted(signal);

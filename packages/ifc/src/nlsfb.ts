@@ -54,8 +54,19 @@ export function layerForCode(code: string, loadBearing?: boolean): Bouwlaag | nu
   return asLayer(byCode[code.slice(0, 2)] ?? byFirstDigit[code.slice(0, 1)]);
 }
 
+const suggestionCache = new Map<string, { nlsfb: IfcNlsfbSuggestion; layer: Bouwlaag | null }>();
+
 /** First matching rule of nlsfb-suggestions.json (by class, predefined type, IsExternal), else the family fallback. */
 export function suggestNlsfb(input: NlsfbInput): { nlsfb: IfcNlsfbSuggestion; layer: Bouwlaag | null } {
+  const key = `${input.ifcClass}|${input.predefinedType ?? ''}|${String(input.isExternal)}|${String(input.loadBearing)}|${input.family}`;
+  const cached = suggestionCache.get(key);
+  if (cached) return { nlsfb: { ...cached.nlsfb }, layer: cached.layer };
+  const suggestion = findSuggestion(input);
+  suggestionCache.set(key, suggestion);
+  return { nlsfb: { ...suggestion.nlsfb }, layer: suggestion.layer };
+}
+
+function findSuggestion(input: NlsfbInput): { nlsfb: IfcNlsfbSuggestion; layer: Bouwlaag | null } {
   const rule =
     rules.find((candidate) => matches(candidate, input)) ??
     fallbacks.find((candidate) => candidate.family === input.family) ??

@@ -1,14 +1,13 @@
 /**
  * Picks volume, characteristic area and length from an element's IfcElementQuantity sets.
  *
- * Precedence: first by quantity name (volume: NetVolume, GrossVolume, then any other volume, names containing
- * "net" first), then by set (Qto_*BaseQuantities, then "BaseQuantities", then any other set). The area name list
- * depends on the element's shape family (see `areaNames`). Values are in the project's units unless the quantity
- * names its own IfcNamedUnit; both are converted to m, m², m³.
+ * Sets: the standard ones (Qto_*BaseQuantities, "BaseQuantities") are read first; other IfcElementQuantity sets
+ * only when the standard ones give no volume or no area. Among the sets read, precedence is by quantity name
+ * (volume: NetVolume, GrossVolume, then any other volume, names containing "net" first), then by set rank. The area
+ * name list depends on the element's shape family (see `areaNames`). Values are in the project's units unless the
+ * quantity names its own IfcNamedUnit; both are converted to m, m², m³.
  */
-import { IFCQUANTITYAREA, IFCQUANTITYLENGTH, IFCQUANTITYVOLUME } from 'web-ifc';
 import type { LineReader } from './raw.ts';
-import { numOf, refOf, refsOf, strOf } from './raw.ts';
 import type { ProjectUnits } from './units.ts';
 import { unitFactor } from './units.ts';
 
@@ -67,6 +66,29 @@ function pick(candidates: Candidate[], preferred: string[], anyName: boolean): n
   return best?.value;
 }
 
+/** Rank of a quantity set by name: 0 Qto_*BaseQuantities, 1 BaseQuantities, 2 any other set. */
+export function quantitySetRank(name: string | undefined): number {
+  return setRank(name);
+}
+
+export interface QuantityItem {
+  kind: 'volume' | 'area' | 'length';
+  name: string;
+  value: number;
+  unitId: number | undefined;
+}
+
+export interface QuantitySet {
+  rank: number;
+  items: QuantityItem[];
+}
+
+export const quantityKinds: Record<string, QuantityItem['kind']> = {
+  IFCQUANTITYVOLUME: 'volume',
+  IFCQUANTITYAREA: 'area',
+  IFCQUANTITYLENGTH: 'length',
+};
+
 export class QuantityReader {
   private readonly unitCache = new Map<number, number | undefined>();
 
@@ -75,28 +97,17 @@ export class QuantityReader {
     private readonly units: ProjectUnits,
   ) {}
 
-  read(setIds: readonly number[], family: ShapeFamily): PickedQuantities {
-    const volumes: Candidate[] = [];
-    const areas: Candidate[] = [];
-    const lengths: Candidate[] = [];
-    for (const set of this.reader.lines(setIds)) {
-      const rank = setRank(strOf(set.args[2]));
-      for (const quantity of this.reader.lines(refsOf(set.args[5]))) {
-        const name = strOf(quantity.args[0]);
-        const value = numOf(quantity.args[3]);
-        if (!name || value === undefined || value < 0) continue;
-        const unitId = refOf(quantity.args[2]);
-        const target =
-          quantity.type === IFCQUANTITYVOLUME ? { list: volumes, factor: this.units.volume }
-          : quantity.type === IFCQUANTITYAREA ? { list: areas, factor: this.units.area }
-          : quantity.type === IFCQUANTITYLENGTH ? { list: lengths, factor: this.units.length }
-          : undefined;
-        if (!target) continue;
-        const converted = value * this.factor(unitId, target.factor);
+  pick(sets: readonly QuantitySet[], family: ShapeFamily): PickedQuantities {
+    const candidates: Record<QuantityItem['kind'], Candidate[]> = { volume: [], area: [], length: [] };
+    for (const set of sets) {
+      for (const item of set.items) {
+        if (item.value < 0) continue;
+        const converted = item.value * this.factor(item.unitId, this.units[item.kind]);
         // A value that overflows (e.g. 1E300 mm³ → m³) is no quantity at all.
-        if (Number.isFinite(converted)) target.list.push({ name, setRank: rank, value: converted });
+        if (Number.isFinite(converted)) candidates[item.kind].push({ name: item.name, setRank: set.rank, value: converted });
       }
     }
+    const { volume: volumes, area: areas, length: lengths } = candidates;
     const picked: PickedQuantities = {};
     const volume = pick(volumes, volumeNames, true);
     if (volume !== undefined) picked.volumeM3 = volume;

@@ -91,6 +91,16 @@ export class LineReader {
     return out;
   }
 
+  /** Reads without caching, as a map: for lines visited once (quantities, property sets). */
+  fetchMap(ids: Iterable<number>): Map<number, RawLine> {
+    const out = new Map<number, RawLine>();
+    const list = [...new Set(ids)];
+    for (let start = 0; start < list.length; start += 4096) {
+      for (const line of this.fetch(list.slice(start, start + 4096))) out.set(line.id, line);
+    }
+    return out;
+  }
+
   /** Reads without caching: for lines visited once (relations). */
   stream(ids: readonly number[], visit: (line: RawLine) => void, chunk = 4096): void {
     for (let start = 0; start < ids.length; start += chunk) {

@@ -1,30 +1,47 @@
 /**
  * A lexical check of the STEP DATA section before web-ifc parses it. web-ifc 0.0.78 can loop forever on some
- * malformed lines (found by fuzzing: e.g. `#228=IFCRELDEFINESBYPROPERTIES.'…`), so files that are not well-formed
- * STEP are rejected up front as `corrupt`, naming the line. It checks structure only: `#id = NAME ( … ) ;` with
- * balanced parentheses, closed strings, unique ids, legal characters outside strings, and a closing ENDSEC.
+ * malformed lines (found by fuzzing: e.g. `#228=IFCRELDEFINESBYPROPERTIES.'…` or a reference `#1.`), so files that
+ * are not well-formed STEP are rejected up front as `corrupt`, naming the line. It checks structure only:
+ * `#id = NAME ( value, … ) ;` where a value is a list, string, binary, reference, number, enumeration, `$`, `*` or a
+ * typed value `NAME(value)`; unique ids; a closing ENDSEC. Written as one flat loop over the bytes: it runs on
+ * every import and must stay cheap next to web-ifc's own parse.
  */
 import { IfcImportError } from './errors.ts';
 
-const Ch = {
-  Tab: 9, LF: 10, CR: 13, Space: 32, DoubleQuote: 34, Hash: 35, Dollar: 36, Quote: 39, Open: 40, Close: 41, Star: 42,
-  Plus: 43, Comma: 44, Minus: 45, Dot: 46, Slash: 47, Semicolon: 59, Equals: 61,
-} as const;
+const LF = 10;
+const DQUOTE = 34;
+const HASH = 35;
+const DOLLAR = 36;
+const QUOTE = 39;
+const OPEN = 40;
+const CLOSE = 41;
+const STAR = 42;
+const PLUS = 43;
+const COMMA = 44;
+const MINUS = 45;
+const DOT = 46;
+const SLASH = 47;
+const SEMICOLON = 59;
+const EQUALS = 61;
 
-function isNumberChar(byte: number): boolean {
-  return isDigit(byte) || byte === Ch.Dot || byte === 69 || byte === 101 || byte === Ch.Plus || byte === Ch.Minus;
-}
+// Character classes: 1 space, 2 digit, 4 upper-case letter or '_', 8 number character, 16 hex digit.
+const cls = new Uint8Array(256);
+for (const byte of [9, 10, 13, 32]) cls[byte] = 1;
+for (let byte = 48; byte <= 57; byte++) cls[byte] = 2 | 8 | 16;
+for (let byte = 65; byte <= 90; byte++) cls[byte] = 4;
+cls[95] = 4;
+for (const byte of [DOT, PLUS, MINUS, 69, 101]) cls[byte] = (cls[byte] ?? 0) | 8;
+for (let byte = 65; byte <= 70; byte++) cls[byte] = (cls[byte] ?? 0) | 16;
+for (let byte = 97; byte <= 102; byte++) cls[byte] = 16;
 
-function isUpper(byte: number): boolean {
-  return (byte >= 65 && byte <= 90) || byte === 95;
-}
+const latin1 = new TextDecoder('latin1');
 
-function isDigit(byte: number): boolean {
-  return byte >= 48 && byte <= 57;
-}
-
-function isSpace(byte: number): boolean {
-  return byte === Ch.Space || byte === Ch.LF || byte === Ch.CR || byte === Ch.Tab;
+/** Short ASCII runs: String.fromCharCode beats TextDecoder for the few bytes of a name or number. */
+function ascii(bytes: Uint8Array, from: number, to: number): string {
+  if (to - from > 64) return latin1.decode(bytes.subarray(from, to));
+  let out = '';
+  for (let k = from; k < to; k++) out += String.fromCharCode(bytes[k] as number);
+  return out;
 }
 
 function indexOfAscii(bytes: Uint8Array, text: string, from: number): number {
@@ -36,75 +53,119 @@ function indexOfAscii(bytes: Uint8Array, text: string, from: number): number {
   return -1;
 }
 
+/** Position after whitespace and comments; -1 for a comment that never ends. */
+function skip(bytes: Uint8Array, from: number): number {
+  let i = from;
+  const n = bytes.length;
+  for (;;) {
+    while (i < n && cls[bytes[i] as number] === 1) i++;
+    if (bytes[i] !== SLASH || bytes[i + 1] !== STAR) return i;
+    const end = indexOfAscii(bytes, '*/', i + 2);
+    if (end < 0) return -1;
+    i = end + 2;
+  }
+}
+
+/** Remembers entity ids: a bitmap for the usual dense numbering, a Set beyond it. */
+class IdSet {
+  private bits = new Uint8Array(1 << 16);
+  private readonly large = new Set<number>();
+  count = 0;
+
+  add(id: number): boolean {
+    if (id >= 1 << 27) {
+      if (this.large.has(id)) return false;
+      this.large.add(id);
+    } else {
+      const index = id >>> 3;
+      if (index >= this.bits.length) {
+        const grown = new Uint8Array(Math.max(index + 1, this.bits.length * 2));
+        grown.set(this.bits);
+        this.bits = grown;
+      }
+      const mask = 1 << (id & 7);
+      const current = this.bits[index] ?? 0;
+      if (current & mask) return false;
+      this.bits[index] = current | mask;
+    }
+    this.count++;
+    return true;
+  }
+}
+
+/** Byte offset of each entity's name, by express id (0 = not present); ids above the cap are not indexed. */
+export class StepOffsets {
+  private offsets = new Int32Array(1 << 16);
+  static readonly maxId = 1 << 26;
+
+  set(id: number, offset: number): void {
+    if (id >= StepOffsets.maxId) return;
+    if (id >= this.offsets.length) {
+      const grown = new Int32Array(Math.max(id + 1, this.offsets.length * 2));
+      grown.set(this.offsets);
+      this.offsets = grown;
+    }
+    this.offsets[id] = offset + 1;
+  }
+
+  get(id: number): number | undefined {
+    const stored = id > 0 && id < this.offsets.length ? (this.offsets[id] ?? 0) : 0;
+    return stored > 0 ? stored - 1 : undefined;
+  }
+}
+
 /** Throws IfcImportError('corrupt', detail) at the first structural problem; returns the number of entity lines. */
-export function checkStepSyntax(bytes: Uint8Array): number {
+export function checkStepSyntax(bytes: Uint8Array, offsets?: StepOffsets): number {
   const dataStart = indexOfAscii(bytes, 'DATA;', 0);
   if (dataStart < 0) throw new IfcImportError('corrupt', 'DATA-sectie ontbreekt / no DATA section');
-  let line = 1;
-  for (let i = 0; i < dataStart; i++) if (bytes[i] === Ch.LF) line++;
-  const seen = new Set<number>();
-  const fail = (what: string): never => {
-    const problem = i >= bytes.length ? 'bestand houdt op midden in de gegevens (afgekapt) — file is truncated' : what;
-    throw new IfcImportError('corrupt', `regel/line ${line}: ${problem}`);
-  };
-  let i = dataStart + 5;
   const n = bytes.length;
-  const skipSpaceAndComments = () => {
-    for (;;) {
-      while (i < n && isSpace(bytes[i] ?? 0)) {
-        if (bytes[i] === Ch.LF) line++;
-        i++;
-      }
-      if (bytes[i] === Ch.Slash && bytes[i + 1] === Ch.Star) {
-        const end = indexOfAscii(bytes, '*/', i + 2);
-        if (end < 0) {
-          i = n;
-          fail('commentaar niet afgesloten');
-        }
-        for (let k = i; k < end; k++) if (bytes[k] === Ch.LF) line++;
-        i = end + 2;
-        continue;
-      }
-      return;
-    }
+  const ids = new IdSet();
+  let i = dataStart + 5;
+  let id = 0;
+
+  const fail = (what: string, at: number): never => {
+    const position = at < 0 ? n : Math.min(at, n);
+    let line = 1;
+    for (let k = bytes.indexOf(LF); k !== -1 && k < position; k = bytes.indexOf(LF, k + 1)) line++;
+    const problem = position >= n ? 'bestand houdt op midden in de gegevens (afgekapt) — file is truncated' : what;
+    throw new IfcImportError('corrupt', `regel/line ${line}: ${id ? `#${id}: ` : ''}${problem}`);
   };
+
   for (;;) {
-    skipSpaceAndComments();
-    if (i >= n) fail('bestand houdt op midden in de gegevens (afgekapt) — file is truncated');
-    if (bytes[i] !== Ch.Hash) {
-      if (indexOfAscii(bytes, 'ENDSEC;', i) === i) return seen.size;
-      fail('verwacht #id=ENTITEIT(...);');
+    i = skip(bytes, i);
+    if (i < 0 || i >= n) fail('', n);
+    if (bytes[i] !== HASH) {
+      if (indexOfAscii(bytes, 'ENDSEC;', i) === i) return ids.count;
+      id = 0;
+      fail('verwacht #id=ENTITEIT(...);', i);
     }
     i++;
-    let id = 0;
+    id = 0;
     const digitsStart = i;
-    while (i < n && isDigit(bytes[i] ?? 0)) id = id * 10 + ((bytes[i++] ?? 48) - 48);
-    if (i === digitsStart) fail('ongeldig regelnummer');
-    if (seen.has(id)) fail(`#${id} komt twee keer voor`);
-    seen.add(id);
-    skipSpaceAndComments();
-    if (bytes[i] !== Ch.Equals) fail(`#${id}: '=' ontbreekt`);
-    i++;
-    skipSpaceAndComments();
-    if (isUpper(bytes[i] ?? 0)) {
-      while (i < n && (isUpper(bytes[i] ?? 0) || isDigit(bytes[i] ?? 0))) i++;
-      skipSpaceAndComments();
-      if (bytes[i] !== Ch.Open) fail(`#${id}: '(' ontbreekt na de entiteitnaam`);
-    } else if (bytes[i] !== Ch.Open) {
-      fail(`#${id}: entiteitnaam ontbreekt`);
+    while (i < n && cls[bytes[i] as number] === 26) id = id * 10 + ((bytes[i++] as number) - 48);
+    if (i === digitsStart) fail('ongeldig regelnummer', i);
+    if (!ids.add(id)) fail(`#${id} komt twee keer voor`, i);
+    i = skip(bytes, i);
+    if (bytes[i] !== EQUALS) fail("'=' ontbreekt", i);
+    i = skip(bytes, i + 1);
+    if (i >= 0) offsets?.set(id, i);
+    if (i >= 0 && (cls[bytes[i] as number] ?? 0) & 4) {
+      while (i < n && (cls[bytes[i] as number] ?? 0) & 6) i++;
+      i = skip(bytes, i);
+      if (bytes[i] !== OPEN) fail("'(' ontbreekt na de entiteitnaam", i);
+    } else if (bytes[i] !== OPEN) {
+      fail('entiteitnaam ontbreekt', i);
     }
-    // Parameters: value (',' value)* inside parentheses, where a value is a list, string, binary, reference,
-    // number, enumeration, $, * or a typed value NAME(...).
     i++;
     let depth = 1;
     let expectValue = true;
     let closeAllowed = true;
     while (depth > 0) {
-      skipSpaceAndComments();
-      if (i >= n) fail(`#${id}: bestand houdt op midden in een regel (afgekapt) — file is truncated`);
-      const byte = bytes[i] ?? 0;
-      if (byte === Ch.Close) {
-        if (!closeAllowed) fail(`#${id}: waarde ontbreekt voor ')'`);
+      i = skip(bytes, i);
+      if (i < 0 || i >= n) fail('', n);
+      const byte = bytes[i] as number;
+      if (byte === CLOSE) {
+        if (!closeAllowed) fail("waarde ontbreekt voor ')'", i);
         depth--;
         i++;
         expectValue = false;
@@ -112,65 +173,194 @@ export function checkStepSyntax(bytes: Uint8Array): number {
         continue;
       }
       if (!expectValue) {
-        if (byte !== Ch.Comma) fail(`#${id}: ',' of ')' verwacht (teken ${byte})`);
+        if (byte !== COMMA) fail(`',' of ')' verwacht (teken ${byte})`, i);
         i++;
         expectValue = true;
         closeAllowed = false;
         continue;
       }
-      if (byte === Ch.Open) {
+      const kind = cls[byte] ?? 0;
+      if (byte === OPEN) {
         depth++;
         i++;
         closeAllowed = true;
         continue;
-      }
-      if (byte === Ch.Quote) {
-        // Jump from quote to quote ('' is an escaped quote inside the string).
-        let close = bytes.indexOf(Ch.Quote, i + 1);
-        while (close !== -1 && bytes[close + 1] === Ch.Quote) close = bytes.indexOf(Ch.Quote, close + 2);
-        if (close === -1) {
-          i = n;
-          fail(`#${id}: tekst niet afgesloten`);
-        }
-        for (let nl = bytes.indexOf(Ch.LF, i); nl !== -1 && nl < close; nl = bytes.indexOf(Ch.LF, nl + 1)) line++;
+      } else if (byte === QUOTE) {
+        // Jump from quote to quote; '' is an escaped quote inside the string.
+        let close = bytes.indexOf(QUOTE, i + 1);
+        while (close !== -1 && bytes[close + 1] === QUOTE) close = bytes.indexOf(QUOTE, close + 2);
+        if (close === -1) fail('tekst niet afgesloten', n);
         i = close + 1;
-      } else if (byte === Ch.DoubleQuote) {
+      } else if (byte === HASH) {
+        const from = ++i;
+        while (i < n && cls[bytes[i] as number] === 26) i++;
+        if (i === from) fail('ongeldige verwijzing', i);
+      } else if (byte === DOT) {
+        const from = ++i;
+        while (i < n && (cls[bytes[i] as number] ?? 0) & 6) i++;
+        if (i === from || bytes[i] !== DOT) fail('ongeldige opsommingswaarde', i);
         i++;
-        while (i < n && /[0-9A-Fa-f]/.test(String.fromCharCode(bytes[i] ?? 0))) i++;
-        if (bytes[i] !== Ch.DoubleQuote) fail(`#${id}: binaire waarde niet afgesloten`);
+      } else if (kind & 8) {
         i++;
-      } else if (byte === Ch.Hash) {
+        while (i < n && (cls[bytes[i] as number] ?? 0) & 8) i++;
+      } else if (byte === DOLLAR || byte === STAR) {
         i++;
-        const from = i;
-        while (i < n && isDigit(bytes[i] ?? 0)) i++;
-        if (i === from) fail(`#${id}: ongeldige verwijzing`);
-      } else if (byte === Ch.Dollar || byte === Ch.Star) {
-        i++;
-      } else if (byte === Ch.Dot) {
-        i++;
-        const from = i;
-        while (i < n && (isUpper(bytes[i] ?? 0) || isDigit(bytes[i] ?? 0))) i++;
-        if (i === from || bytes[i] !== Ch.Dot) fail(`#${id}: ongeldige opsommingswaarde`);
-        i++;
-      } else if (isDigit(byte) || byte === Ch.Plus || byte === Ch.Minus) {
-        i++;
-        while (i < n && isNumberChar(bytes[i] ?? 0)) i++;
-      } else if (isUpper(byte)) {
-        while (i < n && (isUpper(bytes[i] ?? 0) || isDigit(bytes[i] ?? 0))) i++;
-        skipSpaceAndComments();
-        if (bytes[i] !== Ch.Open) fail(`#${id}: '(' ontbreekt na een getypeerde waarde`);
+      } else if (kind & 4) {
+        while (i < n && (cls[bytes[i] as number] ?? 0) & 6) i++;
+        i = skip(bytes, i);
+        if (bytes[i] !== OPEN) fail("'(' ontbreekt na een getypeerde waarde", i);
         depth++;
         i++;
         closeAllowed = false;
         continue;
+      } else if (byte === DQUOTE) {
+        i++;
+        while (i < n && (cls[bytes[i] as number] ?? 0) & 16) i++;
+        if (bytes[i] !== DQUOTE) fail('binaire waarde niet afgesloten', i);
+        i++;
       } else {
-        fail(`#${id}: ongeldig teken (code ${byte})`);
+        fail(`ongeldig teken (code ${byte})`, i);
       }
       expectValue = false;
       closeAllowed = true;
     }
-    skipSpaceAndComments();
-    if (bytes[i] !== Ch.Semicolon) fail(`#${id}: ';' ontbreekt`);
+    i = skip(bytes, i);
+    if (bytes[i] !== SEMICOLON) fail("';' ontbreekt", i);
     i++;
+  }
+}
+
+/**
+ * Reads single arguments of an entity line straight from the syntax-checked bytes, without building token objects:
+ * the hot paths of an import (relations, quantity sets, property sets) touch hundreds of thousands of lines, and
+ * web-ifc's raw line API allocates a JS object per token. Strings with escapes (\\X2\\ …) or non-ASCII bytes are
+ * reported as undefined so the caller asks web-ifc instead.
+ */
+export class StepText {
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly offsets: StepOffsets,
+  ) {}
+
+  has(id: number): boolean {
+    return this.offsets.get(id) !== undefined;
+  }
+
+  /** Upper-case entity name, e.g. "IFCQUANTITYVOLUME". */
+  entity(id: number): string | undefined {
+    const start = this.offsets.get(id);
+    if (start === undefined) return undefined;
+    let i = start;
+    while ((cls[this.bytes[i] as number] ?? 0) & 6) i++;
+    return ascii(this.bytes, start, i);
+  }
+
+  /** Position of the index-th top-level argument (after skipping space), or -1. */
+  private argument(id: number, index: number): number {
+    const start = this.offsets.get(id);
+    if (start === undefined) return -1;
+    const bytes = this.bytes;
+    let i = bytes.indexOf(OPEN, start) + 1;
+    for (let k = 0; k < index; k++) {
+      let depth = 0;
+      for (;;) {
+        const byte = bytes[i];
+        if (byte === undefined) return -1;
+        if (byte === QUOTE) {
+          let close = bytes.indexOf(QUOTE, i + 1);
+          while (close !== -1 && bytes[close + 1] === QUOTE) close = bytes.indexOf(QUOTE, close + 2);
+          i = close + 1;
+          continue;
+        }
+        if (byte === OPEN) depth++;
+        else if (byte === CLOSE) {
+          if (depth === 0) return -1;
+          depth--;
+        } else if (byte === COMMA && depth === 0) {
+          i++;
+          break;
+        }
+        i++;
+      }
+    }
+    return skip(bytes, i);
+  }
+
+  ref(id: number, index: number): number | undefined {
+    const i = this.argument(id, index);
+    return i >= 0 && this.bytes[i] === HASH ? this.integer(i + 1) : undefined;
+  }
+
+  /** References in a list argument (or a single reference). */
+  refs(id: number, index: number): number[] {
+    const i = this.argument(id, index);
+    const out: number[] = [];
+    if (i < 0) return out;
+    if (this.bytes[i] === HASH) {
+      const single = this.integer(i + 1);
+      if (single !== undefined) out.push(single);
+      return out;
+    }
+    if (this.bytes[i] !== OPEN) return out;
+    const end = this.bytes.indexOf(CLOSE, i);
+    for (let k = this.bytes.indexOf(HASH, i); k !== -1 && k < end; k = this.bytes.indexOf(HASH, k + 1)) {
+      const ref = this.integer(k + 1);
+      if (ref !== undefined) out.push(ref);
+    }
+    return out;
+  }
+
+  /** A plain string argument; undefined for $, escapes or non-ASCII (ask web-ifc then). */
+  string(id: number, index: number): string | undefined | null {
+    const i = this.argument(id, index);
+    if (i < 0) return undefined;
+    if (this.bytes[i] === DOLLAR) return null;
+    if (this.bytes[i] !== QUOTE) return undefined;
+    let close = this.bytes.indexOf(QUOTE, i + 1);
+    while (close !== -1 && this.bytes[close + 1] === QUOTE) close = this.bytes.indexOf(QUOTE, close + 2);
+    const raw = this.bytes.subarray(i + 1, close);
+    for (const byte of raw) if (byte >= 128 || byte === 92) return undefined;
+    const text = ascii(this.bytes, i + 1, close);
+    return text.includes("''") ? text.replace(/''/g, "'") : text;
+  }
+
+  /** A number argument, also inside a typed value such as IFCREAL(1.5). */
+  number(id: number, index: number): number | undefined {
+    let i = this.argument(id, index);
+    if (i < 0) return undefined;
+    if ((cls[this.bytes[i] as number] ?? 0) & 4) {
+      i = this.bytes.indexOf(OPEN, i) + 1;
+      i = skip(this.bytes, i);
+    }
+    const from = i;
+    while ((cls[this.bytes[i] as number] ?? 0) & 8) i++;
+    if (i === from) return undefined;
+    const value = Number(ascii(this.bytes, from, i));
+    return Number.isFinite(value) ? value : undefined;
+  }
+
+  /** A boolean argument .T./.F., also inside a typed value such as IFCBOOLEAN(.T.). */
+  boolean(id: number, index: number): boolean | undefined {
+    let i = this.argument(id, index);
+    if (i < 0) return undefined;
+    if ((cls[this.bytes[i] as number] ?? 0) & 4) i = skip(this.bytes, this.bytes.indexOf(OPEN, i) + 1);
+    if (this.bytes[i] !== DOT || this.bytes[i + 2] !== DOT) return undefined;
+    const letter = this.bytes[i + 1];
+    return letter === 84 ? true : letter === 70 ? false : undefined;
+  }
+
+  /** An enumeration argument without the dots, e.g. "EXTERNAL". */
+  enumeration(id: number, index: number): string | undefined {
+    const i = this.argument(id, index);
+    if (i < 0 || this.bytes[i] !== DOT) return undefined;
+    const end = this.bytes.indexOf(DOT, i + 1);
+    return end > i ? ascii(this.bytes, i + 1, end) : undefined;
+  }
+
+  private integer(from: number): number | undefined {
+    let i = from;
+    let value = 0;
+    while (cls[this.bytes[i] as number] === 26) value = value * 10 + ((this.bytes[i++] as number) - 48);
+    return i > from ? value : undefined;
   }
 }
