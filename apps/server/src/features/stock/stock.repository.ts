@@ -94,6 +94,19 @@ export const stockUnits = pgTable(
   (t) => [primaryKey({ columns: [t.vboId, t.pandId], name: 'stock_units_pk' })],
 );
 
+/** Narrow copy for map views (centroids, clusters); refreshed per municipality by every import. */
+export const stockPoints = pgTable('stock_points', {
+  bagId: text('bag_id').primaryKey(),
+  municipalityCode: text('municipality_code').notNull(),
+  lon: doublePrecision('lon').notNull(),
+  lat: doublePrecision('lat').notNull(),
+  buildYear: integer('build_year'),
+  roofType: text('roof_type'),
+  scoreSplitsen: integer('score_splitsen').notNull(),
+  scoreOptoppen: integer('score_optoppen').notNull(),
+  scoreTransformatie: integer('score_transformatie').notNull(),
+});
+
 export type StockBuildingRow = typeof stockBuildings.$inferSelect;
 export type StockBuildingInsert = typeof stockBuildings.$inferInsert;
 export type StockListRowInsert = Omit<typeof stockListRows.$inferInsert, 'listId'>;
@@ -163,6 +176,34 @@ function bboxConditions(filter: BboxFilter): SQL {
   return and(...conditions) ?? sql`true`;
 }
 
+function pointScore(kind: OpportunityKind) {
+  if (kind === 'splitsen') return stockPoints.scoreSplitsen;
+  if (kind === 'optoppen') return stockPoints.scoreOptoppen;
+  return stockPoints.scoreTransformatie;
+}
+
+/** The same filter on the narrow table, by centroid in view. */
+function pointConditions(filter: BboxFilter): SQL {
+  const conditions: (SQL | undefined)[] = [
+    gte(stockPoints.lon, filter.minLon),
+    lte(stockPoints.lon, filter.maxLon),
+    gte(stockPoints.lat, filter.minLat),
+    lte(stockPoints.lat, filter.maxLat),
+    gte(pointScore(filter.kind), filter.minScore),
+    filter.buildYearFrom === undefined ? undefined : gte(stockPoints.buildYear, filter.buildYearFrom),
+    filter.buildYearTo === undefined ? undefined : lte(stockPoints.buildYear, filter.buildYearTo),
+    filter.listIds === undefined
+      ? undefined
+      : filter.listIds.length === 0
+        ? sql`false`
+        : inArray(
+            stockPoints.bagId,
+            sql`(select ${stockListRows.pandId} from ${stockListRows} where ${inArray(stockListRows.listId, filter.listIds)} and ${stockListRows.pandId} is not null)`,
+          ),
+  ];
+  return and(...conditions) ?? sql`true`;
+}
+
 function listScopeCondition(scope: StockVisibilityScope): SQL {
   if (scope.kind === 'all') return sql`true`;
   if (scope.kind === 'none' || scope.organisationIds.length === 0) return sql`false`;
@@ -213,7 +254,7 @@ export function createStockRepository(db: Db) {
      * Writes an import and the re-scored neighbours in one transaction: all or nothing.
      * `buildings` are inserted or replaced; `scores` update buildings already stored.
      */
-    async saveImport(buildings: StockBuildingInsert[], scores: ScoreUpdate[], units: (typeof stockUnits.$inferInsert)[] = []): Promise<void> {
+    async saveImport(municipalityCode: string, buildings: StockBuildingInsert[], scores: ScoreUpdate[], units: (typeof stockUnits.$inferInsert)[] = []): Promise<void> {
       await db.transaction(async (tx) => {
         for (let i = 0; i < units.length; i += BATCH) {
           await tx.insert(stockUnits).values(units.slice(i, i + BATCH)).onConflictDoNothing();
@@ -276,12 +317,20 @@ export function createStockRepository(db: Db) {
             from (values ${values}) as v(bag_id, uf, d, fa, va)
             where b.bag_id = v.bag_id`);
         }
+        await tx.execute(sql`
+          insert into stock_points (bag_id, municipality_code, lon, lat, build_year, roof_type, score_splitsen, score_optoppen, score_transformatie)
+          select bag_id, municipality_code, centroid_lon, centroid_lat, build_year, roof_type, score_splitsen, score_optoppen, score_transformatie
+          from stock_buildings where municipality_code = ${municipalityCode}
+          on conflict (bag_id) do update set
+            municipality_code = excluded.municipality_code, lon = excluded.lon, lat = excluded.lat, build_year = excluded.build_year,
+            roof_type = excluded.roof_type, score_splitsen = excluded.score_splitsen, score_optoppen = excluded.score_optoppen,
+            score_transformatie = excluded.score_transformatie`);
       });
     },
 
     /** Number of buildings in view, counting no further than `cap` (so a whole-city view stops early). */
     async countInBbox(filter: BboxFilter, cap: number): Promise<number> {
-      const limited = db.select({ one: sql`1` }).from(stockBuildings).where(bboxConditions(filter)).limit(cap).as('limited');
+      const limited = db.select({ one: sql`1` }).from(stockPoints).where(pointConditions(filter)).limit(cap).as('limited');
       const rows = await db.select({ n: sql<number>`count(*)::int` }).from(limited);
       return Number(rows[0]?.n ?? 0);
     },
@@ -305,21 +354,30 @@ export function createStockRepository(db: Db) {
         .limit(limit);
     },
 
+    async pointsInBbox(filter: BboxFilter, limit: number) {
+      return db
+        .select()
+        .from(stockPoints)
+        .where(pointConditions(filter))
+        .orderBy(desc(pointScore(filter.kind)), asc(stockPoints.bagId))
+        .limit(limit);
+    },
+
     /** Grid clusters of centroids (cell size in degrees): count, mean and max score of the chosen kind. */
     async clustersInBbox(filter: BboxFilter, cellDeg: number) {
-      const score = scoreColumn(filter.kind);
-      const cellX = sql`floor(${stockBuildings.centroidLon} / ${cellDeg})`;
-      const cellY = sql`floor(${stockBuildings.centroidLat} / ${cellDeg})`;
+      const score = pointScore(filter.kind);
+      const cellX = sql`floor(${stockPoints.lon} / ${cellDeg})`;
+      const cellY = sql`floor(${stockPoints.lat} / ${cellDeg})`;
       const rows = await db
         .select({
           count: sql<number>`count(*)::int`,
-          lon: sql<number>`avg(${stockBuildings.centroidLon})`,
-          lat: sql<number>`avg(${stockBuildings.centroidLat})`,
+          lon: sql<number>`avg(${stockPoints.lon})`,
+          lat: sql<number>`avg(${stockPoints.lat})`,
           meanScore: sql<number>`avg(${score})`,
           maxScore: sql<number>`max(${score})`,
         })
-        .from(stockBuildings)
-        .where(bboxConditions(filter))
+        .from(stockPoints)
+        .where(pointConditions(filter))
         .groupBy(cellX, cellY);
       return rows.map((r) => ({ count: Number(r.count), lon: Number(r.lon), lat: Number(r.lat), meanScore: Number(r.meanScore), maxScore: Number(r.maxScore) }));
     },

@@ -165,7 +165,7 @@ export function createStockService(deps: { repository: StockRepository; now: () 
         neighbourDifferenceM: s.neighbours?.differenceM ?? null,
         rulesVersion: s.opportunities.rulesVersion,
       }));
-      await repository.saveImport(newRows, updates);
+      await repository.saveImport(input.municipalityCode, newRows, updates);
       return {
         imported: newRows.length,
         verblijfsobjecten: upload.units.length,
@@ -232,7 +232,7 @@ export function createStockService(deps: { repository: StockRepository; now: () 
         };
       });
       const links = units.flatMap((u) => u.pandIds.map((pandId) => ({ vboId: u.identificatie, pandId, municipalityCode: input.municipalityCode })));
-      await repository.saveImport([], updates, links);
+      await repository.saveImport(input.municipalityCode, [], updates, links);
       return {
         imported: stored.filter((b) => touched.has(b.bagId)).length,
         verblijfsobjecten: units.length,
@@ -263,18 +263,31 @@ export function createStockService(deps: { repository: StockRepository; now: () 
           })),
         };
       }
+      if (query.zoom < FOOTPRINT_MIN_ZOOM) {
+        const points = await repository.pointsInBbox(filter, maxMapFeatures);
+        return {
+          ...base,
+          total: points.length,
+          mode: 'points',
+          features: points.map((point) => ({
+            type: 'Feature' as const,
+            id: point.bagId,
+            geometry: { type: 'Point' as const, coordinates: [point.lon, point.lat] as [number, number] },
+            properties: { bagId: point.bagId, score: scoreOf(point, query.kind), buildYear: point.buildYear, roofType: point.roofType },
+          })),
+        };
+      }
+      // Footprints: every building whose footprint box touches the view (a few more than the centroid count).
       const rows = await repository.buildingsInBbox(filter, maxMapFeatures);
-      const footprints = query.zoom >= FOOTPRINT_MIN_ZOOM;
       const tolerance = toleranceForZoom(query.zoom);
       return {
         ...base,
-        mode: footprints ? 'footprints' : 'points',
+        total: rows.length,
+        mode: 'footprints',
         features: rows.map((row) => ({
           type: 'Feature' as const,
           id: row.bagId,
-          geometry: footprints
-            ? simplifyFootprint(row.footprint, tolerance)
-            : { type: 'Point' as const, coordinates: [row.centroidLon, row.centroidLat] as [number, number] },
+          geometry: simplifyFootprint(row.footprint, tolerance),
           properties: { bagId: row.bagId, score: scoreOf(row, query.kind), buildYear: row.buildYear, roofType: row.roofType },
         })),
       };
