@@ -17,6 +17,10 @@ const OrganisationListPage = lazy(() => import('../features/organisations/Organi
 const OrganisationPage = lazy(() => import('../features/organisations/OrganisationPage.tsx'));
 const OrganisationCreatePage = lazy(() => import('../features/organisations/OrganisationCreatePage.tsx'));
 const OrganisationEditPage = lazy(() => import('../features/organisations/OrganisationEditPage.tsx'));
+const PassportEditorPage = lazy(() => import('../features/passports/PassportEditorPage.tsx'));
+const PassportImportPage = lazy(() => import('../features/passports/PassportImportPage.tsx'));
+const PassportComparePage = lazy(() => import('../features/passports/PassportComparePage.tsx'));
+const MethodPage = lazy(() => import('../features/passports/MethodPage.tsx'));
 
 /** URL paths are Dutch: they appear in shared links. */
 export function AppRoutes() {
@@ -35,6 +39,10 @@ export function AppRoutes() {
         <Route path="projecten/nieuw" element={<RequireSession><ProjectCreatePage /></RequireSession>} />
         <Route path="projecten/:id" element={<RequireSession><ProjectDetailPage /></RequireSession>} />
         <Route path="projecten/:id/bewerken" element={<RequireSession><ProjectEditPage /></RequireSession>} />
+        <Route path="projecten/:id/paspoorten/importeren" element={<RequireSession><PassportImportPage /></RequireSession>} />
+        <Route path="projecten/:id/paspoorten/vergelijken" element={<RequireSession><PassportComparePage /></RequireSession>} />
+        <Route path="projecten/:id/paspoorten/:versionId" element={<RequireSession><PassportEditorPage /></RequireSession>} />
+        <Route path="methode" element={<MethodPage />} />
         <Route path="organisaties" element={<RequireSession><OrganisationListPage /></RequireSession>} />
         <Route path="organisaties/nieuw" element={<RequireSession><OrganisationCreatePage /></RequireSession>} />
         <Route path="organisaties/:id" element={<RequireSession><OrganisationPage /></RequireSession>} />

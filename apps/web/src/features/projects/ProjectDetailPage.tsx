@@ -14,6 +14,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { projectKeys, useAllOrganisations, useDeleteProject, useProject } from './api.ts';
 import { kindLabel, phaseLabel } from './labels.ts';
 import { ProjectBadges } from './ProjectBadges.tsx';
+import { PassportSection } from '../passports/PassportSection.tsx';
 import { listReturnPath } from './list-params.ts';
 
 export default function ProjectDetailPage() {
@@ -176,6 +177,8 @@ function ProjectDetail({ project }: { project: Project }) {
           </section>
         </div>
       </div>
+
+      <PassportSection project={project} />
 
       {mayDelete ? <DeleteProject project={project} /> : null}
     </article>
