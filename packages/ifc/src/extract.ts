@@ -327,7 +327,8 @@ async function readModel(params: { api: IfcAPI; modelID: number; schema: string;
 
   interface Draft {
     id: number;
-    element: Omit<IfcExtractedElement, 'volumeM3' | 'areaM2' | 'quantitySource' | 'nlsfb' | 'layer'>;
+    /** Filled in place: quantities, suggestion and layer are set once all elements are read. */
+    element: IfcExtractedElement;
     family: ElementFamily;
   }
   /** Class name and the argument position of PredefinedType, learned once per entity type from web-ifc's schema. */
@@ -408,6 +409,11 @@ async function readModel(params: { api: IfcAPI; modelID: number; schema: string;
           ...(isExternal !== undefined ? { isExternal } : {}),
           ...(loadBearing !== undefined ? { loadBearing } : {}),
           materials: materialId === undefined ? [] : materials.resolve(materialId),
+          volumeM3: null,
+          areaM2: null,
+          quantitySource: null,
+          nlsfb: { code: null, reason: '' },
+          layer: null,
         },
       });
     }
@@ -440,43 +446,37 @@ async function readModel(params: { api: IfcAPI; modelID: number; schema: string;
 
   let qtoCount = 0;
   let geometryCount = 0;
-  const elements: IfcExtractedElement[] = drafts.map((draft) => {
+  const elements: IfcExtractedElement[] = [];
+  for (const draft of drafts) {
     const q = picked.get(draft.id);
     const g = measured.get(draft.id);
+    const element = draft.element;
     const suggestion = suggestNlsfb({
-      ifcClass: draft.element.ifcClass,
-      predefinedType: draft.element.predefinedType,
-      isExternal: draft.element.isExternal,
-      loadBearing: draft.element.loadBearing,
+      ifcClass: element.ifcClass,
+      predefinedType: element.predefinedType,
+      isExternal: element.isExternal,
+      loadBearing: element.loadBearing,
       family: draft.family,
     });
-    let volumeM3: number | null = null;
-    let areaM2: number | null = null;
     let lengthM: number | undefined;
-    let quantitySource: IfcExtractedElement['quantitySource'] = null;
     if (q && hasQto(draft.id)) {
-      volumeM3 = q.volumeM3 ?? null;
-      areaM2 = q.areaM2 ?? null;
+      element.volumeM3 = q.volumeM3 ?? null;
+      element.areaM2 = q.areaM2 ?? null;
       lengthM = q.lengthM;
-      quantitySource = 'qto';
+      element.quantitySource = 'qto';
       qtoCount++;
     } else if (g) {
-      volumeM3 = g.volumeM3;
-      areaM2 = g.areaM2;
+      element.volumeM3 = g.volumeM3;
+      element.areaM2 = g.areaM2;
       lengthM = g.lengthM ?? q?.lengthM;
-      quantitySource = 'geometry';
+      element.quantitySource = 'geometry';
       geometryCount++;
     }
-    return {
-      ...draft.element,
-      volumeM3,
-      areaM2,
-      ...(lengthM !== undefined ? { lengthM } : {}),
-      quantitySource,
-      nlsfb: suggestion.nlsfb,
-      layer: suggestion.layer,
-    };
-  });
+    if (lengthM !== undefined) element.lengthM = lengthM;
+    element.nlsfb = suggestion.nlsfb;
+    element.layer = suggestion.layer;
+    elements.push(element);
+  }
 
   return {
     schema,

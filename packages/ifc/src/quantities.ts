@@ -13,8 +13,18 @@ import { unitFactor } from './units.ts';
 
 export type ShapeFamily = 'wall' | 'slab' | 'linear' | 'opening' | 'other';
 
+const familyCache = new Map<string, ShapeFamily>();
+
 export function shapeFamily(ifcClass: string): ShapeFamily {
-  const name = ifcClass.toLowerCase();
+  let family = familyCache.get(ifcClass);
+  if (!family) {
+    family = findShapeFamily(ifcClass.toLowerCase());
+    familyCache.set(ifcClass, family);
+  }
+  return family;
+}
+
+function findShapeFamily(name: string): ShapeFamily {
   if (/^ifc(wall|curtainwall|wallstandardcase|wallelementedcase)$/.test(name)) return 'wall';
   if (/^ifc(slab|slabstandardcase|slabelementedcase|roof|covering|plate|platestandardcase|ramp|rampflight|footing)$/.test(name)) return 'slab';
   if (/^ifc(column|columnstandardcase|beam|beamstandardcase|member|memberstandardcase|pile|railing)$/.test(name)) return 'linear';
@@ -22,15 +32,16 @@ export function shapeFamily(ifcClass: string): ShapeFamily {
   return 'other';
 }
 
-const volumeNames = ['NetVolume', 'GrossVolume'];
+// Names in lower case: quantity names are matched case-insensitively.
+const volumeNames = ['netvolume', 'grossvolume'];
 const areaNames: Record<ShapeFamily, string[]> = {
-  wall: ['NetSideArea', 'GrossSideArea', 'NetArea', 'GrossArea'],
-  slab: ['NetArea', 'GrossArea', 'NetSurfaceArea', 'GrossSurfaceArea'],
-  linear: ['CrossSectionArea'],
-  opening: ['Area', 'NetArea', 'GrossArea'],
-  other: ['NetArea', 'GrossArea', 'NetSideArea', 'GrossSideArea', 'NetFootprintArea', 'GrossFootprintArea', 'Area'],
+  wall: ['netsidearea', 'grosssidearea', 'netarea', 'grossarea'],
+  slab: ['netarea', 'grossarea', 'netsurfacearea', 'grosssurfacearea'],
+  linear: ['crosssectionarea'],
+  opening: ['area', 'netarea', 'grossarea'],
+  other: ['netarea', 'grossarea', 'netsidearea', 'grosssidearea', 'netfootprintarea', 'grossfootprintarea', 'area'],
 };
-const lengthNames = ['Length', 'NetLength', 'GrossLength'];
+const lengthNames = ['length', 'netlength', 'grosslength'];
 
 interface Candidate {
   name: string;
@@ -52,10 +63,10 @@ function setRank(name: string | undefined): number {
 }
 
 /** Lower is better: listed names in order, then other names with "net", then the rest; ties broken by set. */
-function pick(candidates: Candidate[], preferred: string[], anyName: boolean): number | undefined {
+function pick(candidates: Candidate[], preferred: readonly string[], anyName: boolean): number | undefined {
   let best: { rank: number; value: number } | undefined;
   for (const candidate of candidates) {
-    const listed = preferred.findIndex((name) => name.toLowerCase() === candidate.name.toLowerCase());
+    const listed = preferred.indexOf(candidate.name.toLowerCase());
     let nameRank: number;
     if (listed >= 0) nameRank = listed;
     else if (!anyName) continue;
@@ -114,8 +125,8 @@ export class QuantityReader {
     let area = pick(areas, areaNames[family], family !== 'linear');
     const length = pick(lengths, lengthNames, false);
     if (family === 'opening' && area === undefined) {
-      const width = pick(lengths, ['Width'], false);
-      const height = pick(lengths, ['Height'], false);
+      const width = pick(lengths, ['width'], false);
+      const height = pick(lengths, ['height'], false);
       if (width !== undefined && height !== undefined) area = width * height;
     }
     if (area === undefined && family === 'linear' && volume !== undefined && length !== undefined && length > 0) area = volume / length;

@@ -44,6 +44,11 @@ function ascii(bytes: Uint8Array, from: number, to: number): string {
   return out;
 }
 
+function sameAscii(bytes: Uint8Array, from: number, text: string): boolean {
+  for (let k = 0; k < text.length; k++) if (bytes[from + k] !== text.charCodeAt(k)) return false;
+  return true;
+}
+
 function indexOfAscii(bytes: Uint8Array, text: string, from: number): number {
   const first = text.charCodeAt(0);
   outer: for (let i = bytes.indexOf(first, from); i !== -1; i = bytes.indexOf(first, i + 1)) {
@@ -246,13 +251,22 @@ export class StepText {
     return this.offsets.get(id) !== undefined;
   }
 
-  /** Upper-case entity name, e.g. "IFCQUANTITYVOLUME". */
+  private readonly names = new Map<number, string>();
+
+  /** Upper-case entity name, e.g. "IFCQUANTITYVOLUME" (interned: a few hundred distinct names per model). */
   entity(id: number): string | undefined {
     const start = this.offsets.get(id);
     if (start === undefined) return undefined;
+    const bytes = this.bytes;
     let i = start;
-    while ((cls[this.bytes[i] as number] ?? 0) & 6) i++;
-    return ascii(this.bytes, start, i);
+    let hash = 0x811c9dc5;
+    while ((cls[bytes[i] as number] ?? 0) & 6) hash = Math.imul(hash ^ (bytes[i++] as number), 0x01000193);
+    const key = (hash >>> 0) * 128 + Math.min(i - start, 127);
+    const known = this.names.get(key);
+    if (known !== undefined && known.length === i - start && sameAscii(bytes, start, known)) return known;
+    const name = ascii(bytes, start, i);
+    if (known === undefined) this.names.set(key, name);
+    return name;
   }
 
   /** Position of the index-th top-level argument (after skipping space), or -1. */
