@@ -3,7 +3,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
+import { z } from 'zod';
+import type { Database } from '../src/db/index.ts';
 import { call, type Session } from './helpers.ts';
 import { injectMultipart, multipart } from './stock-support.ts';
 
@@ -57,4 +60,16 @@ export async function runIfcImport(app: FastifyInstance, session: Session, proje
   const stream = await call(app, session, 'GET', `/api/projects/${projectId}/passports/imports/${jobId}/events`);
   expect(stream.statusCode).toBe(200);
   return { jobId, events: parseSse(stream.body) };
+}
+
+const countRows = z.object({ rows: z.array(z.object({ n: z.coerce.number() })) });
+
+/** Row counts of the passport tables, to prove a refused or cancelled import wrote nothing. */
+export async function passportRowCounts(database: Database): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of ['passport_versions', 'passport_files', 'material_mappings', 'passport_settings']) {
+    const result: unknown = await database.db.execute(sql.raw(`select count(*)::int as n from ${table}`));
+    counts[table] = countRows.parse(result).rows[0]?.n ?? Number.NaN;
+  }
+  return counts;
 }

@@ -146,23 +146,32 @@ export function createPassportsService(deps: PassportsDeps) {
     return present(project, await findVersion(projectId, versionId));
   }
 
-  /** Reads a table file; problems become 400 import_rejected with row, column and message. */
-  async function readTable(project: ProjectRecord, fileName: string, bytes: Uint8Array): Promise<Extract<ReadResult, { ok: true }>> {
+  /**
+   * Reads a table file; problems become 400 import_rejected with row, column and message. Project data: the file's
+   * own (xlsx sheet "Project", JSON) wins, the project record fills what the file lacks; without any BVO the concept
+   * is stored with BVO empty (indicators follow once it is filled in).
+   */
+  async function readTable(project: ProjectRecord, fileName: string, bytes: Uint8Array): Promise<{ read: Extract<ReadResult, { ok: true }>; bvoMissing: boolean }> {
     const format = passportFormatOf(fileName);
     if (format === undefined) {
       throw new AppError('unsupported_file_type', `"${fileName}" is geen .csv, .xlsx of .json. Gebruik het sjabloon (xlsx) of een CSV met dezelfde kolommen; IFC-modellen gaan via de IFC-import.`, 415);
     }
     if (bytes.length === 0) throw rejected([{ row: null, column: null, message: 'Het bestand is leeg.' }]);
     const fallback: ProjectInput = { buildingType: project.buildingType, ...(project.bvoM2 !== null && { bvoM2: project.bvoM2 }), name: project.name };
-    // The file's own project data (xlsx sheet "Project", JSON) wins; the project record fills what the file lacks.
     let result = format === 'csv' ? await readPassport(bytes, format, fallback) : await readPassport(bytes, format, {});
     if (!result.ok && format !== 'csv' && result.issues.every((issue) => issue.path.startsWith('project.'))) {
       result = await readPassport(bytes, format, withoutKeysOf(fallback, result.issues.map((issue) => issue.path)));
     }
+    let bvoMissing = false;
+    if (!result.ok && result.issues.every((issue) => issue.path === 'project.bvoM2' && issue.message.startsWith('BVO ontbreekt'))) {
+      // A placeholder lets the reader finish; the stored concept has BVO empty.
+      bvoMissing = true;
+      result = await readPassport(bytes, format, { ...(format === 'csv' ? fallback : withoutKeysOf(fallback, ['project.buildingType'])), bvoM2: 1 });
+    }
     if (!result.ok) {
       throw rejected(result.issues.map((issue) => ({ row: issue.row ?? null, column: issue.column ?? (issue.row === undefined ? issue.path : null), message: issue.message })));
     }
-    return result;
+    return { read: result, bvoMissing };
   }
 
   return {
@@ -289,10 +298,11 @@ export function createPassportsService(deps: PassportsDeps) {
     /** CSV / XLSX / JSON import: all rows valid → a new concept; any problem → 400 with every problem, nothing saved. */
     async importTable(actor: Actor, projectId: string, upload: { fileName: string; bytes: Uint8Array; label?: string | undefined }): Promise<PassportVersion> {
       const { project, actor: editor } = await editableProject(actor, projectId);
-      const read = await readTable(project, upload.fileName, upload.bytes);
+      const { read, bvoMissing } = await readTable(project, upload.fileName, upload.bytes);
       const names = read.passport.elements.flatMap((element) => element.lines.map((line) => line.description));
       const resolver = await resolverFor(project.ownerOrganisationId, names);
       const document = documentFromTable(read.passport, read.lineExtras, resolver, library);
+      if (bvoMissing) document.project.bvoM2 = null;
       const format = passportFormatOf(upload.fileName) ?? 'csv';
       const importReport: ImportReport = {
         format,
