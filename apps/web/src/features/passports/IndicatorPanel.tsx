@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HnnCheck, LcaResult, LcaWarning } from '@kringbouw/domain/lca';
+import type { HnnCheck, LcaResult, LcaWarning, WarningCode } from '@kringbouw/domain/lca';
 import { IndicatiefExplanation, IndicatiefTag, UnverifiedMark } from './Indicatief.tsx';
 import { unverifiedConstants, type IndicatorId } from './method-status.ts';
 import { formatFraction, formatNumber, formatPercent, formatSignificant } from './numbers.ts';
@@ -9,7 +9,10 @@ export const warningCodes = [
   'PROFIEL_ONBEKEND', 'PROFIEL_ONTBREEKT', 'PROFIEL_VOORGESTELD', 'MASSA_ONTBREEKT', 'EENHEID_ONVERENIGBAAR',
   'EENHEID_OMGEREKEND', 'LEVENSDUUR_ONTBREEKT', 'GEEN_DATA_WEGINGSSET', 'CATEGORIE_NIET_GEWOGEN', 'CATEGORIE_ONTBREEKT',
   'LOSMAAKBAARHEID_ONVOLLEDIG', 'BIOGEEN_ONBEKEND', 'GWP_ONTBREEKT',
-] as const;
+] as const satisfies readonly WarningCode[];
+// Fails to compile when the engine gains a warning code this list (and so the translations) lacks.
+const everyWarningCodeListed: [Exclude<WarningCode, (typeof warningCodes)[number]>] extends [never] ? true : false = true;
+void everyWarningCodeListed;
 
 export const hnnIndicators = ['mpg', 'embodiedCarbon', 'storedCarbon', 'materialOrigin', 'detachability', 'reusePotential'] as const;
 export const hnnStatuses = { voldoet: 'met', 'voldoet niet': 'notMet', 'geen niveau': 'noLevel', 'niet berekend': 'notCalculated' } as const;

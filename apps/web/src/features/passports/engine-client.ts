@@ -1,7 +1,4 @@
-/**
- * The page's handle on the indicator engine. Work goes to a module worker (engine.worker.ts); where no Worker exists
- * (tests, very old browsers) the same code is imported into the page on first use.
- */
+/** The page's handle on the indicator engine, which runs in a module worker (engine.worker.ts). */
 import type { LcaResult, Passport, ProfileSuggestion } from '@kringbouw/domain/lca';
 import type { ProfileSummary } from './engine-core.ts';
 import type { EngineCommand, EngineRequest, EngineResponse } from './engine-protocol.ts';
@@ -54,24 +51,14 @@ function workerClient(worker: Worker): EngineClient {
   };
 }
 
-function inPageClient(): EngineClient {
-  const core = import('./engine-core.ts');
-  return {
-    calculate: async (passport) => (await core).calculate(passport),
-    profiles: async () => (await core).profileSummaries(),
-    suggest: async (name, limit = 5) => (await core).suggest(name, limit),
-  };
-}
-
 let shared: EngineClient | undefined;
 
-/** One engine per page, started on first use. */
+/**
+ * One engine per page, started on first use. There is deliberately no in-page fallback: importing the engine core
+ * here would pull the profile library into the page's own chunks (every browser Kringbouw supports has module workers).
+ */
 export function engineClient(): EngineClient {
-  if (!shared) {
-    shared = typeof Worker === 'function' && typeof window !== 'undefined' && !('happyDOM' in window)
-      ? workerClient(new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' }))
-      : inPageClient();
-  }
+  shared ??= workerClient(new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' }));
   return shared;
 }
 

@@ -1,0 +1,9 @@
+import type { EngineClient } from '../engine-client.ts';
+import { calculate, profileSummaries, suggest } from '../engine-core.ts';
+
+/** The engine without a worker (tests run in happy-dom): same core, called in the page. */
+export const inPageEngine: EngineClient = {
+  calculate: async (passport) => calculate(passport),
+  profiles: async () => profileSummaries(),
+  suggest: async (name, limit) => suggest(name, limit),
+};
