@@ -210,11 +210,11 @@ export function registerPassportRoutes(app: FastifyInstance, deps: PassportRoute
         raw.write(`event: ${event.event}\ndata: ${JSON.stringify(event.data)}\n\n`);
         if (event.event !== 'progress') end();
       };
-      let keepAlive: NodeJS.Timeout | undefined;
+      const timers: NodeJS.Timeout[] = [];
       const end = () => {
         if (ended) return;
         ended = true;
-        if (keepAlive) clearInterval(keepAlive);
+        for (const timer of timers) clearInterval(timer);
         raw.end();
       };
       const { state, unsubscribe } = await jobs.subscribe(actorOf(request), request.params.id, request.params.jobId, (event) => {
@@ -232,8 +232,9 @@ export function registerPassportRoutes(app: FastifyInstance, deps: PassportRoute
         unsubscribe();
         end();
       });
-      keepAlive = setInterval(() => raw.write(': nog bezig\n\n'), 15_000);
+      const keepAlive = setInterval(() => raw.write(': nog bezig\n\n'), 15_000);
       keepAlive.unref();
+      timers.push(keepAlive);
       write({ event: 'progress', data: { phase: state.phase, fraction: state.fraction } });
       if (state.status === 'done' && state.versionId !== null) write({ event: 'done', data: { versionId: state.versionId } });
       else if (state.status !== 'running' && state.error !== null) write({ event: 'failed', data: state.error });
