@@ -290,10 +290,8 @@ async function readModel(params: { api: IfcAPI; modelID: number; schema: string;
     return facts;
   };
 
-  const quantitySetCache = new Map<number, QuantitySet>();
+  // Not cached: a quantity set normally belongs to one element.
   const readQuantitySet = (setId: number): QuantitySet => {
-    const cached = quantitySetCache.get(setId);
-    if (cached) return cached;
     const items: QuantityItem[] = [];
     for (const quantityId of text.refs(setId, 5)) {
       const kind = quantityKinds[text.entity(quantityId) ?? ''];
@@ -302,9 +300,7 @@ async function readModel(params: { api: IfcAPI; modelID: number; schema: string;
       const value = text.number(quantityId, 3);
       if (name && value !== undefined) items.push({ kind, name, value, unitId: text.ref(quantityId, 2) });
     }
-    const set = { rank: quantitySetRank(stringArg(setId, 2)), items };
-    quantitySetCache.set(setId, set);
-    return set;
+    return { rank: quantitySetRank(stringArg(setId, 2)), items };
   };
   /** Standard sets (Qto_*BaseQuantities, BaseQuantities) first; other sets only when those lack a volume or an area. */
   const readQuantities = (id: number) => {
