@@ -135,10 +135,17 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRoutesDeps): 
 
   r.get('/api/auth/oidc/start', {
     config: { public: true },
-    schema: { tags: ['auth'], summary: 'Redirect to the identity provider (only when OIDC is configured)', response: errorResponses(404) },
+    schema: {
+      tags: ['auth'],
+      summary: 'Redirect to the identity provider (only when OIDC is configured; 502 when it cannot be reached)',
+      response: errorResponses(404, 502),
+    },
     handler: async (request, reply) => {
       if (deps.oidc === null) throw oidcDisabled();
-      const { authorizationUrl, pending } = await deps.oidc.client.start();
+      const { authorizationUrl, pending } = await deps.oidc.client.start().catch((error: unknown) => {
+        request.log.error({ err: error }, 'OIDC discovery failed');
+        throw new AppError('oidc_unavailable', 'De inlogdienst van je organisatie is nu niet bereikbaar. Probeer het later opnieuw.', 502);
+      });
       reply.setCookie(oidcCookieName, JSON.stringify(pending), {
         path: '/api/auth/oidc',
         httpOnly: true,

@@ -243,4 +243,21 @@ describe('OIDC when configured (no identity provider is reachable from the tests
       await withOidc.close();
     }
   });
+
+  it('answers 502 oidc_unavailable when the identity provider cannot be reached', async () => {
+    const oidc = parseOidcConfig({
+      OIDC_ISSUER: 'https://127.0.0.1:1/realms/kringbouw',
+      OIDC_CLIENT_ID: 'kringbouw',
+      OIDC_CLIENT_SECRET: 'geheim',
+      OIDC_REDIRECT_URI: 'http://localhost/api/auth/oidc/callback',
+    });
+    const withOidc = await createTestContext({ config: { oidc } });
+    try {
+      const start = await call(withOidc.app, null, 'GET', '/api/auth/oidc/start');
+      expect(start.statusCode).toBe(502);
+      expect(start.json().error.code).toBe('oidc_unavailable');
+    } finally {
+      await withOidc.close();
+    }
+  });
 });
