@@ -1,6 +1,6 @@
 /**
- * Main navigation. Only sections that exist are listed; Paspoorten, Monitoring, Prestatieafspraken and
- * Kansenkaart are added here when their pages land.
+ * Main navigation. Only sections that exist are listed; Paspoorten, Monitoring and Prestatieafspraken
+ * are added here when their pages land.
  */
 export interface NavigationItem {
   to: string;
@@ -9,5 +9,6 @@ export interface NavigationItem {
 
 export const navigationItems: readonly NavigationItem[] = [
   { to: '/projecten', labelKey: 'nav.projects' },
+  { to: '/kansenkaart', labelKey: 'nav.kansenkaart' },
   { to: '/organisaties', labelKey: 'nav.organisations' },
 ];

@@ -21,6 +21,8 @@ const PassportEditorPage = lazy(() => import('../features/passports/PassportEdit
 const PassportImportPage = lazy(() => import('../features/passports/PassportImportPage.tsx'));
 const PassportComparePage = lazy(() => import('../features/passports/PassportComparePage.tsx'));
 const MethodPage = lazy(() => import('../features/passports/MethodPage.tsx'));
+const KansenkaartPage = lazy(() => import('../features/kansenkaart/KansenkaartPage.tsx'));
+const KansenkaartImportPage = lazy(() => import('../features/kansenkaart/ImportPage.tsx'));
 
 /** URL paths are Dutch: they appear in shared links. */
 export function AppRoutes() {
@@ -43,6 +45,8 @@ export function AppRoutes() {
         <Route path="projecten/:id/paspoorten/vergelijken" element={<RequireSession><PassportComparePage /></RequireSession>} />
         <Route path="projecten/:id/paspoorten/:versionId" element={<RequireSession><PassportEditorPage /></RequireSession>} />
         <Route path="methode" element={<MethodPage />} />
+        <Route path="kansenkaart" element={<RequireSession><KansenkaartPage /></RequireSession>} />
+        <Route path="kansenkaart/importeren" element={<RequireSession><KansenkaartImportPage /></RequireSession>} />
         <Route path="organisaties" element={<RequireSession><OrganisationListPage /></RequireSession>} />
         <Route path="organisaties/nieuw" element={<RequireSession><OrganisationCreatePage /></RequireSession>} />
         <Route path="organisaties/:id" element={<RequireSession><OrganisationPage /></RequireSession>} />

@@ -1,0 +1,185 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  errorResponse,
+  stockBboxResponse,
+  stockBuildingDetail,
+  stockCandidateList,
+  stockImportResult,
+  stockListDetail,
+  stockListSummary,
+  type StockAssessmentRequest,
+  type StockBboxResponse,
+} from '@kringbouw/contracts';
+import type { OpportunityKind } from '@kringbouw/domain/opportunities';
+import { z } from 'zod';
+import { ApiError, apiRequest, clientErrorCodes, csrfHeaders } from '../../api/client.ts';
+import { buildingsQuery, type KansenkaartView } from './view-state.ts';
+
+export const stockKeys = {
+  all: ['stock'] as const,
+  building: (bagId: string) => ['stock', 'building', bagId] as const,
+  candidates: (municipalityCode: string, kind: OpportunityKind, minScore: number) => ['stock', 'candidates', municipalityCode, kind, minScore] as const,
+  lists: ['stock', 'lists'] as const,
+};
+
+/** Buildings in a map view; called on every (debounced) move, outside React Query: the map owns its data. */
+export function fetchBuildingsInView(
+  view: KansenkaartView,
+  bbox: readonly [number, number, number, number],
+  zoom: number,
+  signal: AbortSignal,
+): Promise<StockBboxResponse> {
+  return apiRequest('/api/stock/buildings', stockBboxResponse, { query: buildingsQuery(view, bbox, zoom), signal });
+}
+
+const ring = z.array(z.array(z.number()));
+const boundaryCollection = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      properties: z.record(z.string(), z.unknown()).nullable(),
+      geometry: z.union([
+        z.object({ type: z.literal('Polygon'), coordinates: z.array(ring) }),
+        z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring)) }),
+      ]),
+    }),
+  ),
+});
+export type MunicipalityBoundary = z.infer<typeof boundaryCollection>;
+
+export function useMunicipalityBoundary(code: string | undefined) {
+  return useQuery({
+    queryKey: ['municipalities', 'boundary', code],
+    enabled: code !== undefined,
+    queryFn: ({ signal }) => apiRequest('/api/municipalities/boundaries', boundaryCollection, { query: { codes: code }, signal }),
+    staleTime: Infinity,
+  });
+}
+
+export function useBuilding(bagId: string | undefined) {
+  return useQuery({
+    queryKey: stockKeys.building(bagId ?? ''),
+    enabled: bagId !== undefined,
+    queryFn: ({ signal }) => apiRequest(`/api/stock/buildings/${encodeURIComponent(bagId ?? '')}`, stockBuildingDetail, { signal }),
+  });
+}
+
+export function useAssessBuilding(bagId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: StockAssessmentRequest) =>
+      apiRequest(`/api/stock/buildings/${encodeURIComponent(bagId)}/assessment`, stockBuildingDetail, { method: 'PUT', body }),
+    onSuccess: (detail) => {
+      queryClient.setQueryData(stockKeys.building(bagId), detail);
+      void queryClient.invalidateQueries({ queryKey: ['stock', 'candidates'] });
+    },
+  });
+}
+
+/** The server caps a candidate list at 1000; the table sorts and filters that set. */
+export const CANDIDATE_LIMIT = 1000;
+
+export function useCandidates(municipalityCode: string | undefined, kind: OpportunityKind, minScore: number) {
+  return useQuery({
+    queryKey: stockKeys.candidates(municipalityCode ?? '', kind, minScore),
+    enabled: municipalityCode !== undefined,
+    queryFn: ({ signal }) =>
+      apiRequest(`/api/stock/municipalities/${encodeURIComponent(municipalityCode ?? '')}/candidates`, stockCandidateList, {
+        query: { kind, minScore, limit: CANDIDATE_LIMIT, sort: 'score' },
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useStockLists() {
+  return useQuery({
+    queryKey: stockKeys.lists,
+    queryFn: ({ signal }) => apiRequest('/api/stock/lists', z.object({ items: z.array(stockListSummary) }), { signal }),
+  });
+}
+
+export function useStockList(id: string | undefined) {
+  return useQuery({
+    queryKey: [...stockKeys.lists, id],
+    enabled: id !== undefined,
+    queryFn: ({ signal }) => apiRequest(`/api/stock/lists/${encodeURIComponent(id ?? '')}`, stockListDetail, { signal }),
+  });
+}
+
+export function useDeleteStockList() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiRequest(`/api/stock/lists/${encodeURIComponent(id)}`, z.unknown(), { method: 'DELETE' }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: stockKeys.lists }),
+  });
+}
+
+/**
+ * Multipart upload with upload progress (fetch cannot report it). The body is parsed with `schema`;
+ * an error envelope becomes an ApiError carrying `details` (the per-row/feature issues of a rejected import).
+ */
+export function uploadStockFile<S extends z.ZodType>(
+  url: string,
+  schema: S,
+  fields: Record<string, string>,
+  file: File,
+  onProgress: (fraction: number) => void,
+): Promise<z.output<S>> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('accept', 'application/json');
+    for (const [name, value] of Object.entries(csrfHeaders())) xhr.setRequestHeader(name, value);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+    };
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        body = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        const parsed = schema.safeParse(body);
+        if (parsed.success) resolve(parsed.data);
+        else reject(new ApiError(xhr.status, clientErrorCodes.badResponse, 'The response does not match the contract', parsed.error.issues));
+        return;
+      }
+      const error = errorResponse.safeParse(body);
+      reject(
+        error.success
+          ? new ApiError(xhr.status, error.data.error.code, error.data.error.message, error.data.error.details)
+          : new ApiError(xhr.status, `http_${xhr.status}`, xhr.statusText || `HTTP ${xhr.status}`),
+      );
+    };
+    xhr.onerror = () => reject(new ApiError(0, clientErrorCodes.network, 'network error'));
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
+}
+
+export { stockImportResult, stockListDetail };
+
+/** Issues of a rejected import (`details.issues` of 400 import_rejected / invalid_file). */
+const rejectionDetails = z.object({
+  errorCount: z.number().int().optional(),
+  issues: z
+    .array(z.object({ severity: z.enum(['error', 'warning']).optional(), id: z.string().optional(), row: z.number().int().optional(), column: z.string().optional(), reason: z.string() }))
+    .optional(),
+});
+export type ImportIssueRow = NonNullable<z.infer<typeof rejectionDetails>['issues']>[number];
+
+export function rejectionOf(error: unknown): { errorCount: number; issues: ImportIssueRow[] } | null {
+  if (!(error instanceof ApiError)) return null;
+  if (error.code !== 'import_rejected' && error.code !== 'invalid_file') return null;
+  const parsed = rejectionDetails.safeParse(error.details ?? {});
+  if (!parsed.success) return { errorCount: 0, issues: [] };
+  const issues = parsed.data.issues ?? [];
+  return { errorCount: parsed.data.errorCount ?? issues.length, issues };
+}
