@@ -195,6 +195,13 @@ describe('extractIfc rejects what it cannot read', () => {
 });
 
 describe('extractIfc on synthetic IFC4 models (exact quantities)', () => {
+  it('reads the same model declared as IFC4X3_ADD2', async () => {
+    const model = generateIfc({ storeys: 1, wallsPerStorey: 2, schema: 'IFC4X3_ADD2' });
+    const extraction = await extractIfc(new TextEncoder().encode(model.text));
+    expect(extraction.schema).toBe('IFC4X3_ADD2');
+    expect(extraction.elements.map((e) => [e.globalId, e.volumeM3])).toEqual(model.expected.map((e) => [e.globalId, e.volumeM3]));
+  });
+
   for (const lengthUnit of ['mm', 'm'] as const) {
     for (const quantities of [true, false]) {
       it(`${lengthUnit}, ${quantities ? 'with Qto sets' : 'geometry only'}`, async () => {

@@ -19,6 +19,8 @@ export interface SyntheticModelSpec {
   /** File length unit (default "mm"). */
   lengthUnit?: 'm' | 'mm';
   projectName?: string;
+  /** Header schema (default IFC4); the entities written are valid in both. */
+  schema?: 'IFC4' | 'IFC4X3_ADD2';
 }
 
 export interface ExpectedElement {
@@ -312,7 +314,7 @@ export function generateIfc(spec: SyntheticModelSpec = {}): SyntheticModel {
     'HEADER;',
     "FILE_DESCRIPTION(('ViewDefinition [ReferenceView_V1.2]'),'2;1');",
     `FILE_NAME('synthetisch.ifc','2026-01-01T00:00:00',('Kringbouw'),('Kringbouw'),'Kringbouw generator','Kringbouw','');`,
-    "FILE_SCHEMA(('IFC4'));",
+    `FILE_SCHEMA(('${spec.schema ?? 'IFC4'}'));`,
     'ENDSEC;',
     'DATA;',
   ];

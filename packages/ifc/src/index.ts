@@ -14,3 +14,5 @@ export type {
 } from './types.ts';
 export { runIfcExtractionInWorker } from './run-in-worker.ts';
 export type { WorkerExtractionOptions } from './run-in-worker.ts';
+export { generateIfc } from './generate.ts';
+export type { ExpectedElement, SyntheticModel, SyntheticModelSpec } from './generate.ts';
