@@ -49,6 +49,8 @@ function ids(api: IfcAPI, modelID: number, type: number, inherited = false): num
   const vector = api.GetLineIDsWithType(modelID, type, inherited);
   const out: number[] = new Array<number>(vector.size());
   for (let i = 0; i < out.length; i++) out[i] = vector.get(i);
+  // The vector lives in the wasm heap (embind); web-ifc's typings omit delete().
+  (vector as { delete?: () => void }).delete?.();
   return out;
 }
 

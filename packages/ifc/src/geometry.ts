@@ -33,10 +33,9 @@ function normalKey(nx: number, ny: number, nz: number): string {
 
 function addGeometry(acc: Accumulator, vertices: Float32Array, indices: Uint32Array, m: readonly number[]): void {
   const stride = 6;
-  const count = vertices.length / stride;
+  const count = Math.floor(vertices.length / stride);
   const world = new Float64Array(count * 3);
-  const min = [Infinity, Infinity, Infinity];
-  const max = [-Infinity, -Infinity, -Infinity];
+  let minX = Infinity, minY = Infinity, minZ = Infinity, maxX = -Infinity, maxY = -Infinity, maxZ = -Infinity;
   const m0 = m[0] ?? 1, m1 = m[1] ?? 0, m2 = m[2] ?? 0, m4 = m[4] ?? 0, m5 = m[5] ?? 1, m6 = m[6] ?? 0;
   const m8 = m[8] ?? 0, m9 = m[9] ?? 0, m10 = m[10] ?? 1, m12 = m[12] ?? 0, m13 = m[13] ?? 0, m14 = m[14] ?? 0;
   for (let i = 0; i < count; i++) {
@@ -44,27 +43,28 @@ function addGeometry(acc: Accumulator, vertices: Float32Array, indices: Uint32Ar
     world[i * 3] = m0 * x + m4 * y + m8 * z + m12;
     world[i * 3 + 1] = m1 * x + m5 * y + m9 * z + m13;
     world[i * 3 + 2] = m2 * x + m6 * y + m10 * z + m14;
-    if (x < min[0]!) min[0] = x;
-    if (y < min[1]!) min[1] = y;
-    if (z < min[2]!) min[2] = z;
-    if (x > max[0]!) max[0] = x;
-    if (y > max[1]!) max[1] = y;
-    if (z > max[2]!) max[2] = z;
+    if (x < minX) minX = x;
+    if (y < minY) minY = y;
+    if (z < minZ) minZ = z;
+    if (x > maxX) maxX = x;
+    if (y > maxY) maxY = y;
+    if (z > maxZ) maxZ = z;
   }
   if (count > 0) {
-    const scale = [Math.hypot(m0, m1, m2), Math.hypot(m4, m5, m6), Math.hypot(m8, m9, m10)];
-    for (let axis = 0; axis < 3; axis++) {
-      const extent = ((max[axis] ?? 0) - (min[axis] ?? 0)) * (scale[axis] ?? 1);
-      if (extent > acc.localMax[axis]!) acc.localMax[axis] = extent;
-    }
+    // Local extents scaled by the transform's axis lengths (the length unit sits in the transform).
+    const extents = [(maxX - minX) * Math.hypot(m0, m1, m2), (maxY - minY) * Math.hypot(m4, m5, m6), (maxZ - minZ) * Math.hypot(m8, m9, m10)];
+    extents.forEach((extent, axis) => {
+      if (extent > (acc.localMax[axis] ?? 0)) acc.localMax[axis] = extent;
+    });
   }
+  const at = (index: number) => world[index] ?? 0;
   let signed = 0;
   for (let t = 0; t + 2 < indices.length; t += 3) {
-    const a = indices[t]! * 3, b = indices[t + 1]! * 3, c = indices[t + 2]! * 3;
+    const a = (indices[t] ?? 0) * 3, b = (indices[t + 1] ?? 0) * 3, c = (indices[t + 2] ?? 0) * 3;
     if (a + 2 >= world.length || b + 2 >= world.length || c + 2 >= world.length) continue;
-    const ax = world[a]!, ay = world[a + 1]!, az = world[a + 2]!;
-    const bx = world[b]!, by = world[b + 1]!, bz = world[b + 2]!;
-    const cx = world[c]!, cy = world[c + 1]!, cz = world[c + 2]!;
+    const ax = at(a), ay = at(a + 1), az = at(a + 2);
+    const bx = at(b), by = at(b + 1), bz = at(b + 2);
+    const cx = at(c), cy = at(c + 1), cz = at(c + 2);
     signed += (ax * (by * cz - bz * cy) - ay * (bx * cz - bz * cx) + az * (bx * cy - by * cx)) / 6;
     const ux = bx - ax, uy = by - ay, uz = bz - az, vx = cx - ax, vy = cy - ay, vz = cz - az;
     const nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
