@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import nlsfbTable from './data/nlsfb-suggestions.json' with { type: 'json' };
-import layerTable from './data/layers.json' with { type: 'json' };
+import nlsfbTable from './tables/nlsfb-suggestions.json' with { type: 'json' };
+import layerTable from './tables/layers.json' with { type: 'json' };
 import { layerForCode, suggestNlsfb } from './nlsfb.ts';
 
 describe('NL-SfB and layer suggestion tables', () => {

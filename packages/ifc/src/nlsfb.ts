@@ -1,9 +1,9 @@
 /**
  * Suggests an NL-SfB table-1 code and a building layer (bouwlaag) for an IFC element, from the versioned tables in
- * ./data (nlsfb-suggestions.json, layers.json). Both are suggestions the user confirms; see docs/ifc-import.md.
+ * ./tables (nlsfb-suggestions.json, layers.json; not data/, which git ignores). Both are suggestions the user confirms; see docs/ifc-import.md.
  */
-import nlsfbTable from './data/nlsfb-suggestions.json' with { type: 'json' };
-import layerTable from './data/layers.json' with { type: 'json' };
+import nlsfbTable from './tables/nlsfb-suggestions.json' with { type: 'json' };
+import layerTable from './tables/layers.json' with { type: 'json' };
 import type { Bouwlaag, IfcNlsfbSuggestion } from './types.ts';
 
 export type ElementFamily = 'distribution' | 'furnishing' | 'other';
