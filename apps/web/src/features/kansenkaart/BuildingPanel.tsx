@@ -50,12 +50,13 @@ export function BuildingPanel({ bagId, kind, onClose }: Props) {
 }
 
 function BuildingDetail({ detail, kind }: { detail: StockBuildingDetail; kind: OpportunityKind }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const unknown = t('kansenkaart.unknown');
   const orderedKinds = [kind, ...opportunityKinds.filter((k) => k !== kind)];
   return (
     <>
-      <dl className="facts facts--compact kk-facts">
+      <ScoreSection detail={detail} kind={kind} current />
+      <dl className="facts kk-facts">
         <Fact label={t('kansenkaart.building.buildYear')} value={detail.buildYear === null ? unknown : String(detail.buildYear)} />
         <Fact label={t('kansenkaart.building.roofType')} value={detail.roofType === null ? unknown : t(`kansenkaart.roofTypes.${detail.roofType}`, { defaultValue: detail.roofType })} />
         <Fact label={t('kansenkaart.building.height')} value={detail.heightM === null ? unknown : `${formatDecimal(detail.heightM, 1)} m`} />
@@ -74,37 +75,9 @@ function BuildingDetail({ detail, kind }: { detail: StockBuildingDetail; kind: O
         <Fact label={t('kansenkaart.building.vacant')} value={detail.vacant === null ? unknown : detail.vacant ? t('kansenkaart.yes') : t('kansenkaart.no')} />
       </dl>
 
-      {orderedKinds.map((k) => {
-        const score = detail.opportunities[k];
-        const lines = reasonLines(score, i18n.language);
-        const missing = missingFacts(score);
-        return (
-          <section key={k} className={`kk-score${k === kind ? ' kk-score--current' : ''}`} aria-labelledby={`kk-score-${k}`}>
-            <h3 id={`kk-score-${k}`} className="kk-score__title">
-              <span>{t(`kansenkaart.kinds.${k}`)}</span>
-              <span className="kk-score__value" style={{ background: colourForScore(score.score), color: score.score >= 60 ? '#fff' : '#1a1a1a' }}>
-                {t('kansenkaart.building.score', { score: score.score })}
-              </span>
-            </h3>
-            {lines.length > 0 ? (
-              <ul className="kk-reasons">
-                {lines.map((line) => (
-                  <li key={line.code} className={line.positive ? 'kk-reason--plus' : 'kk-reason--minus'}>
-                    <span>{line.text}</span> <span className="kk-reason__points">{line.points}</span>
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p className="muted">{t('kansenkaart.building.noReasons')}</p>
-            )}
-            {missing.length > 0 ? (
-              <p className="muted kk-missing">
-                {t('kansenkaart.building.missing', { facts: missing.map((m) => t(`kansenkaart.facts.${m}`, { defaultValue: m })).join(', ') })}
-              </p>
-            ) : null}
-          </section>
-        );
-      })}
+      {orderedKinds.slice(1).map((k) => (
+        <ScoreSection key={k} detail={detail} kind={k} current={false} />
+      ))}
       <p className="muted kk-rules">{t('kansenkaart.building.rules', { version: detail.rulesVersion })}</p>
 
       {detail.stockListRows.length > 0 ? (
@@ -144,6 +117,39 @@ function BuildingDetail({ detail, kind }: { detail: StockBuildingDetail; kind: O
       </section>
       <CreateProjectForm detail={detail} kind={kind} />
     </>
+  );
+}
+
+function ScoreSection({ detail, kind, current }: { detail: StockBuildingDetail; kind: OpportunityKind; current: boolean }) {
+  const { t, i18n } = useTranslation();
+  const score = detail.opportunities[kind];
+  const lines = reasonLines(score, i18n.language);
+  const missing = missingFacts(score);
+  return (
+    <section className={`kk-score${current ? ' kk-score--current' : ''}`} aria-labelledby={`kk-score-${kind}`}>
+      <h3 id={`kk-score-${kind}`} className="kk-score__title">
+        <span>{t(`kansenkaart.kinds.${kind}`)}</span>
+        <span className="kk-score__value" style={{ background: colourForScore(score.score), color: score.score >= 60 ? '#fff' : '#1a1a1a' }}>
+          {t('kansenkaart.building.score', { score: score.score })}
+        </span>
+      </h3>
+      {lines.length > 0 ? (
+        <ul className="kk-reasons">
+          {lines.map((line) => (
+            <li key={line.code} className={line.positive ? 'kk-reason--plus' : 'kk-reason--minus'}>
+              <span>{line.text}</span> <span className="kk-reason__points">{line.points}</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t('kansenkaart.building.noReasons')}</p>
+      )}
+      {missing.length > 0 ? (
+        <p className="muted kk-missing">
+          {t('kansenkaart.building.missing', { facts: missing.map((m) => t(`kansenkaart.facts.${m}`, { defaultValue: m })).join(', ') })}
+        </p>
+      ) : null}
+    </section>
   );
 }
 
@@ -313,14 +319,14 @@ function CreateProjectForm({ detail, kind }: { detail: StockBuildingDetail; kind
             <label htmlFor={`${id}-name`} className="field__label">
               {t('kansenkaart.project.name')}
             </label>
-            <input id={`${id}-name`} value={name} placeholder={defaultName} maxLength={200} onChange={(event) => setName(event.target.value)} />
+            <input id={`${id}-name`} type="text" value={name} placeholder={defaultName} maxLength={200} onChange={(event) => setName(event.target.value)} />
           </div>
           <div className="field-row">
             <div className="field">
               <label htmlFor={`${id}-dwellings`} className="field__label">
                 {t('kansenkaart.project.dwellings')}
               </label>
-              <input id={`${id}-dwellings`} type="number" min={0} max={100000} inputMode="numeric" value={dwellings} onChange={(event) => setDwellings(event.target.value)} />
+              <input id={`${id}-dwellings`} type="text" inputMode="numeric" pattern="[0-9]*" value={dwellings} onChange={(event) => setDwellings(event.target.value)} />
             </div>
             <div className="field">
               <label htmlFor={`${id}-type`} className="field__label">

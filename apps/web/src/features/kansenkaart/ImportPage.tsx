@@ -307,7 +307,7 @@ function StockListImport({ municipalityCode, organisationId }: { municipalityCod
           <label htmlFor={`${id}-name`} className="field__label">
             {t('kansenkaart.import.list.name')}
           </label>
-          <input id={`${id}-name`} value={name} required maxLength={200} onChange={(event) => setName(event.target.value)} />
+          <input id={`${id}-name`} type="text" value={name} required maxLength={200} onChange={(event) => setName(event.target.value)} />
         </div>
         <div className="field">
           <label htmlFor={`${id}-shared`} className="field__label">

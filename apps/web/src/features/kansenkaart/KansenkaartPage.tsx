@@ -7,7 +7,7 @@ import { formatDecimal, formatInteger } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { useActor } from '../auth/session.ts';
 import { groupMunicipalities, useMunicipalities } from '../municipalities/api.ts';
-import { CANDIDATE_LIMIT, useCandidates, useMunicipalityBoundary, useStockLists } from './api.ts';
+import { CANDIDATE_LIMIT, useBuilding, useCandidates, useMunicipalityBoundary, useStockLists } from './api.ts';
 import { BuildingPanel } from './BuildingPanel.tsx';
 import { filterByBuildYear, sortCandidates } from './candidates.ts';
 import { colourForScore, legendEntries, unknownScoreColour } from './colour-scale.ts';
@@ -15,8 +15,8 @@ import { StockMap, type MapStatus } from './StockMap.tsx';
 import { searchParamsFromView, toggleCandidateSort, viewFromSearchParams, type CandidateSortField, type KansenkaartView } from './view-state.ts';
 import './kansenkaart.css';
 
-/** The candidate table shows this many rows; the count says how many there are. */
-const SHOWN_CANDIDATES = 200;
+/** The candidate table shows this many rows at a time; "show more" adds as many again. */
+const CANDIDATE_PAGE = 50;
 
 export default function KansenkaartPage() {
   const { t } = useTranslation();
@@ -26,6 +26,7 @@ export default function KansenkaartPage() {
   const actor = useActor();
   const mayImport = actor !== null && (actor.platformRole === 'coordinator' || actor.memberships.some((m) => canActForOrganisation(actor, m.organisationId)));
   const boundary = useMunicipalityBoundary(view.municipalityCode);
+  const openBuilding = useBuilding(view.bagId);
   const [status, setStatus] = useState<MapStatus>({ state: 'loading', mode: null, total: 0, features: 0 });
 
   const apply = useCallback(
@@ -52,7 +53,7 @@ export default function KansenkaartPage() {
       <Filters view={view} onChange={apply} />
       <div className={`kk-layout${view.bagId ? ' kk-layout--panel' : ''}`}>
         <div className="kk-map-wrap">
-          <StockMap view={view} boundary={boundary.data} onSelect={select} onStatus={setStatus} />
+          <StockMap view={view} boundary={boundary.data} focus={view.bagId ? openBuilding.data?.centroid : undefined} onSelect={select} onStatus={setStatus} />
           <Legend minScore={view.minScore} kind={view.kind} />
           <MapStatusLine status={status} />
         </div>
@@ -140,12 +141,12 @@ function Filters({ view, onChange }: { view: KansenkaartView; onChange: (change:
             <label className="visually-hidden" htmlFor={`${id}-from`}>
               {t('kansenkaart.filters.buildYearFrom')}
             </label>
-            <input id={`${id}-from`} inputMode="numeric" maxLength={4} size={5} placeholder={t('kansenkaart.filters.fromPlaceholder')} value={from} onChange={(event) => setFrom(event.target.value)} onBlur={applyYears} />
+            <input id={`${id}-from`} type="text" inputMode="numeric" maxLength={4} size={5} placeholder={t('kansenkaart.filters.fromPlaceholder')} value={from} onChange={(event) => setFrom(event.target.value)} onBlur={applyYears} />
             <span aria-hidden="true">–</span>
             <label className="visually-hidden" htmlFor={`${id}-to`}>
               {t('kansenkaart.filters.buildYearTo')}
             </label>
-            <input id={`${id}-to`} inputMode="numeric" maxLength={4} size={5} placeholder={t('kansenkaart.filters.toPlaceholder')} value={to} onChange={(event) => setTo(event.target.value)} onBlur={applyYears} />
+            <input id={`${id}-to`} type="text" inputMode="numeric" maxLength={4} size={5} placeholder={t('kansenkaart.filters.toPlaceholder')} value={to} onChange={(event) => setTo(event.target.value)} onBlur={applyYears} />
           </div>
         </fieldset>
         <div className="field">
@@ -221,6 +222,7 @@ const candidateColumns: { field: CandidateSortField; labelKey: string; numeric?:
 function CandidateSection({ view, onChange }: { view: KansenkaartView; onChange: (change: Partial<KansenkaartView>) => void }) {
   const { t } = useTranslation();
   const candidates = useCandidates(view.municipalityCode, view.kind, view.minScore);
+  const [shown, setShown] = useState(CANDIDATE_PAGE);
   if (candidates.isPending) return <Loading label={t('kansenkaart.candidates.loading')} />;
   if (candidates.isError) return <ErrorMessage error={candidates.error} onRetry={() => void candidates.refetch()} />;
   const rows = sortCandidates(filterByBuildYear(candidates.data.items, view.buildYearFrom, view.buildYearTo), view.sort, view.order);
@@ -262,7 +264,7 @@ function CandidateSection({ view, onChange }: { view: KansenkaartView; onChange:
               </tr>
             </thead>
             <tbody>
-              {rows.slice(0, SHOWN_CANDIDATES).map((item) => (
+              {rows.slice(0, shown).map((item) => (
                 <tr key={item.bagId} aria-current={view.bagId === item.bagId ? 'true' : undefined} className={view.bagId === item.bagId ? 'kk-row--current' : undefined}>
                   <td data-label={t('kansenkaart.candidates.columns.bagId')}>
                     <button type="button" className="button button--link kk-open" onClick={() => onChange({ bagId: item.bagId })}>
@@ -288,7 +290,14 @@ function CandidateSection({ view, onChange }: { view: KansenkaartView; onChange:
           </table>
         </div>
       )}
-      {rows.length > SHOWN_CANDIDATES ? <p className="muted">{t('kansenkaart.candidates.more', { shown: SHOWN_CANDIDATES, total: formatInteger(rows.length) })}</p> : null}
+      {rows.length > shown ? (
+        <p className="kk-more">
+          <span className="muted">{t('kansenkaart.candidates.more', { shown: formatInteger(shown), total: formatInteger(rows.length) })}</span>{' '}
+          <button type="button" className="button button--secondary" onClick={() => setShown((n) => n + CANDIDATE_PAGE)}>
+            {t('kansenkaart.candidates.showMore', { count: Math.min(CANDIDATE_PAGE, rows.length - shown) })}
+          </button>
+        </p>
+      ) : null}
     </section>
   );
 }

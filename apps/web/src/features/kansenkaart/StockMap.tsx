@@ -36,6 +36,8 @@ export interface MapStatus {
 interface Props {
   view: KansenkaartView;
   boundary: MunicipalityBoundary | undefined;
+  /** Centre of the open building: the map moves there, close enough to see its footprint. */
+  focus: readonly [number, number] | undefined;
   onSelect: (bagId: string) => void;
   onStatus: (status: MapStatus) => void;
 }
@@ -66,7 +68,7 @@ export function boundsOf(value: unknown): [[number, number], [number, number]] |
   return Number.isFinite(minLon) ? [[minLon, minLat], [maxLon, maxLat]] : null;
 }
 
-export function StockMap({ view, boundary, onSelect, onStatus }: Props) {
+export function StockMap({ view, boundary, focus, onSelect, onStatus }: Props) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
@@ -261,9 +263,25 @@ export function StockMap({ view, boundary, onSelect, onStatus }: Props) {
     const map = mapRef.current;
     if (!map) return;
     const apply = () => map.setFilter('buildings-selected', ['==', ['get', 'bagId'], view.bagId ?? '']);
-    if (map.isStyleLoaded()) apply();
+    if (loadedRef.current) apply();
     else map.once('load', apply);
   }, [view.bagId]);
+
+  const focusRef = useRef(focus);
+  const focusKey = focus ? `${focus[0]},${focus[1]}` : '';
+  useEffect(() => {
+    focusRef.current = focus;
+    const map = mapRef.current;
+    if (!map || !focus) return;
+    const apply = () => {
+      const bounds = map.getBounds();
+      if (map.getZoom() >= 16 && bounds.contains([focus[0], focus[1]])) return;
+      map.easeTo({ center: [focus[0], focus[1]], zoom: Math.max(map.getZoom(), 16.5), duration: 600 });
+    };
+    if (loadedRef.current) apply();
+    else map.once('load', apply);
+    // focusKey stands for focus: a new array with the same coordinates is not a new place.
+  }, [focusKey]);
 
   // A new municipality: draw its boundary and fit the view to it.
   useEffect(() => {
@@ -272,9 +290,10 @@ export function StockMap({ view, boundary, onSelect, onStatus }: Props) {
     const apply = () => {
       map.getSource<GeoJSONSource>('boundary')?.setData({ type: 'FeatureCollection', features: boundary.features });
       const bounds = boundsOf(boundary.features);
-      if (bounds) map.fitBounds(bounds, { padding: 24, duration: 0 });
+      // With a building open (a shared link), the focus effect decides where to look.
+      if (bounds && !focusRef.current) map.fitBounds(bounds, { padding: 24, duration: 0 });
     };
-    if (map.isStyleLoaded()) apply();
+    if (loadedRef.current) apply();
     else map.once('load', apply);
   }, [boundary]);
 
