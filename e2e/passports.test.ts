@@ -176,7 +176,7 @@ describe('passport journeys', () => {
     await page.getByRole('link', { name: 'Versies vergelijken' }).click();
     await page.getByRole('heading', { level: 1, name: 'Versies vergelijken' }).waitFor();
     await page.getByText('0 toegevoegd, 0 verwijderd, 1 gewijzigd, 3 ongewijzigd').waitFor();
-    await page.getByText(/hoeveelheid|quantity/).first().waitFor();
+    await page.getByRole('row', { name: /Kalkzandsteen/ }).getByText('Hoeveelheid: 120 → 150').waitFor();
     expect(await page.getByRole('row').filter({ hasText: /MPG/ }).count()).toBeGreaterThan(0);
     await shot(page, 'compare');
     expect(editorUrl).toMatch(/\/paspoorten\/[0-9a-f-]{36}$/);

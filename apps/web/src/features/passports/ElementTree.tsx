@@ -18,7 +18,10 @@ interface ElementTreeProps {
  */
 export function ElementTree({ nodes, mode, onModeChange, selected, onSelect, totalLines }: ElementTreeProps) {
   const { t } = useTranslation();
-  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  // Large models (an IFC import easily has hundreds of elements) start with the groups folded.
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() =>
+    nodes.reduce((n, g) => n + g.children.length, 0) > 30 ? new Set(nodes.map((g) => g.key)) : new Set(),
+  );
   const groupLabel = (node: TreeNode) => {
     const [, value = ''] = node.key.split(':');
     return mode === 'layer' ? t(`passports.layers.${value}`) : `${value} ${nlsfbMainGroups[value] ?? ''}`.trim();

@@ -71,7 +71,7 @@ export function IndicatorPanel({ result, calculating = false, onShowLines, child
           indicatief={result.indicatief}
           unverified="parisProof"
         >
-          <p className="figure__detail">{t('passports.indicators.parisProofScope', { scope: gwp.parisProofScope })}</p>
+          <p className="figure__detail">{t('passports.indicators.parisProofScope')}</p>
           <p className="figure__detail">
             {t('passports.indicators.gwpTotal', { value: formatSignificant(gwp.perM2.total) })}
           </p>
@@ -92,9 +92,9 @@ export function IndicatorPanel({ result, calculating = false, onShowLines, child
           id="origin"
           title={t('passports.indicators.origin')}
           value={origin.primaryPct === null ? null : formatPercent(100 - origin.primaryPct)}
-          unit={t('passports.indicators.originCircular')}
           indicatief={result.indicatief}
         >
+          <p className="figure__detail">{t('passports.indicators.originCircular')}</p>
           {origin.renewablePct !== null ? (
             <ul className="plain-list figure__detail">
               <li>{t('passports.indicators.renewable')}: {formatPercent(origin.renewablePct)}</li>
@@ -219,6 +219,40 @@ function Warnings({ warnings, onShowLines }: { warnings: LcaWarning[]; onShowLin
           );
         })}
       </ul>
+    </div>
+  );
+}
+
+/**
+ * The headline figures in one line, kept in view above the line table while editing (the full panel may be out of
+ * sight), so every change shows its effect.
+ */
+export function IndicatorSummary({ result, calculating }: { result: LcaResult | undefined; calculating: boolean }) {
+  const { t } = useTranslation();
+  if (!result) return null;
+  const origin = result.materialOrigin.primaryPct;
+  const items: { key: string; label: string; value: string }[] = [
+    { key: 'mpg', label: t('passports.indicators.mpg'), value: result.mpg.value === null ? '–' : formatNumber(result.mpg.value, 3, 2) },
+    { key: 'mki', label: 'MKI', value: result.mki.total === null ? '–' : `€ ${formatNumber(result.mki.total, 0)}` },
+    { key: 'co2', label: t('passports.summary.parisProof'), value: `${formatNumber(result.gwp.parisProofPerM2, 1)} kg/m²` },
+    { key: 'bio', label: t('passports.summary.biogenic'), value: `${formatSignificant(result.biogenicCarbonKgCO2 / 1000)} t` },
+    { key: 'origin', label: t('passports.summary.origin'), value: origin === null ? '–' : formatPercent(100 - origin) },
+    { key: 'li', label: t('passports.summary.detachability'), value: result.detachability.index === null ? '–' : formatFraction(result.detachability.index) },
+  ];
+  return (
+    <div className="indicator-summary" aria-busy={calculating} aria-label={t('passports.summary.label')} role="group">
+      {items.map((item) => (
+        <p key={item.key} className={`indicator-summary__item${item.key === 'mpg' && result.mpg.pass === false ? ' is-bad' : ''}`}>
+          <span className="indicator-summary__label">{item.label}</span>
+          <span className="indicator-summary__value">{item.value}</span>
+        </p>
+      ))}
+      <span className="indicatief-tag" title={t('passports.indicatief.tooltip')}>
+        {t('passports.indicatief.tag')}
+      </span>
+      <span className="indicator-summary__state" role="status">
+        {calculating ? t('passports.indicators.calculating') : ''}
+      </span>
     </div>
   );
 }

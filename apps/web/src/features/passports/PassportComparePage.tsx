@@ -6,6 +6,7 @@ import { usePageTitle } from '../../lib/use-page-title.ts';
 import { useProject } from '../projects/api.ts';
 import { usePassportDiff, usePassportVersions } from './api.ts';
 import { IndicatiefTag } from './Indicatief.tsx';
+import { choiceFields, numericFields } from './draft.ts';
 import { formatNumber, formatSignificant } from './numbers.ts';
 import './passports.css';
 
@@ -70,8 +71,14 @@ function value(v: number | null, unit: string): string {
   return v === null ? '–' : `${formatSignificant(v)} ${unit}`;
 }
 
+const knownFields = [...numericFields, ...choiceFields, 'profileId'] as const;
+
 function DiffView({ diff }: { diff: PassportDiff }) {
   const { t } = useTranslation();
+  const fieldLabel = (field: string) => {
+    const known = knownFields.find((f) => f === field || `origin.${f}` === field || `detachability.${f}` === field);
+    return known ? t(`passports.fields.${known}`) : field;
+  };
   return (
     <div className="diff">
       <p className="lead" role="status">
@@ -113,7 +120,7 @@ function DiffView({ diff }: { diff: PassportDiff }) {
       </section>
       <LineList title={t('passports.compare.added', { count: diff.counts.added })} lines={diff.added} />
       <LineList title={t('passports.compare.removed', { count: diff.counts.removed })} lines={diff.removed} />
-      <section aria-labelledby="changed-heading">
+      <section aria-labelledby="changed-heading" className="diff__section">
         <h2 id="changed-heading">{t('passports.compare.changed', { count: diff.counts.changed })}</h2>
         {diff.changed.length === 0 ? null : (
           <div className="table-wrapper">
@@ -134,7 +141,7 @@ function DiffView({ diff }: { diff: PassportDiff }) {
                       <ul className="plain-list">
                         {c.changes.map((change) => (
                           <li key={change.field}>
-                            <code>{change.field}</code>: {display(change.from)} → {display(change.to)}
+                            {fieldLabel(change.field)}: {display(change.from)} → {display(change.to)}
                           </li>
                         ))}
                       </ul>
@@ -159,7 +166,7 @@ function display(v: string | number | boolean | null): string {
 function LineList({ title, lines }: { title: string; lines: PassportDiff['added'] }) {
   const { t } = useTranslation();
   return (
-    <section>
+    <section className="diff__section">
       <h2>{title}</h2>
       {lines.length === 0 ? null : (
         <div className="table-wrapper">

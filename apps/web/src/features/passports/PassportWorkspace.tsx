@@ -8,7 +8,7 @@ import {
 } from './draft.ts';
 import { ElementTree } from './ElementTree.tsx';
 import { IndicatorCharts } from './IndicatorCharts.tsx';
-import { IndicatorPanel } from './IndicatorPanel.tsx';
+import { IndicatorPanel, IndicatorSummary } from './IndicatorPanel.tsx';
 import { LineTable, type LineWithOrigin } from './LineTable.tsx';
 import { ProfilePicker } from './ProfilePicker.tsx';
 import { BulkEditBar } from './BulkEditBar.tsx';
@@ -150,6 +150,8 @@ export function PassportWorkspace({ doc, onChange, readOnly, result, calculating
             {t('passports.filters.count', { count: filtered.length, total: formatNumber(rows.length, 0), formatted: formatNumber(filtered.length, 0) })}
           </p>
         </div>
+
+        <IndicatorSummary result={result} calculating={calculating} />
 
         {!readOnly && selected.size > 0 ? (
           <BulkEditBar count={selected.size} profiles={profiles.data} onApply={applyBulk} onClear={() => setSelected(new Set())} failures={bulkFailures} />
