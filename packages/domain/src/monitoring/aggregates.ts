@@ -1,0 +1,158 @@
+/**
+ * Per-project monitoring aggregates (one row per project, kept current with the ledger) and the dashboard figures
+ * computed from those rows. Confidentiality rule: a confidential project the viewer may not see is counted in an
+ * aggregate only when at least {@link MIN_CONFIDENTIAL_GROUP} such projects fall in that same aggregate (so no single
+ * project can be read back from the figure); it is never named.
+ */
+import type { LcaBuildingType } from '../lca/model.ts';
+import type { ProjectKind, ProjectPhase } from '../projects/index.ts';
+import { projectPhases } from '../projects/index.ts';
+import type { IndicatorId } from './catalogue.ts';
+import type { HnnStatus } from './catalogue.ts';
+import { ledgerState, type LedgerEntry } from './ledger.ts';
+
+export const MIN_CONFIDENTIAL_GROUP = 3;
+
+/** Indicators whose HNN level the dashboard reports. */
+export const hnnIndicatorIds = ['mpg', 'embodiedCarbon', 'materialOrigin', 'detachability'] as const satisfies readonly IndicatorId[];
+export type HnnIndicatorId = (typeof hnnIndicatorIds)[number];
+
+export interface ProjectFacts {
+  projectId: string;
+  municipalityCode: string;
+  kind: ProjectKind;
+  phase: ProjectPhase;
+  year: number;
+  dwellings: number;
+  buildingType: LcaBuildingType;
+  industrialised: boolean;
+  confidential: boolean;
+}
+
+export interface ProjectAggregate extends ProjectFacts {
+  officialMpg: number | null;
+  indicativeMpg: number | null;
+  officialStoredCarbonT: number | null;
+  indicativeStoredCarbonT: number | null;
+  /** HNN status of the displayed value (official when there is one) per indicator. */
+  hnn: Record<HnnIndicatorId, HnnStatus>;
+}
+
+/** The aggregate row of one project from its facts and ledger (pure; the server stores it in the same transaction). */
+export function projectAggregate(facts: ProjectFacts, entries: readonly LedgerEntry[]): ProjectAggregate {
+  const state = ledgerState(entries, facts.buildingType);
+  const of = (id: IndicatorId) => state.find((s) => s.indicatorId === id);
+  const mpg = of('mpg');
+  const stored = of('storedCarbon');
+  const hnn = {} as Record<HnnIndicatorId, HnnStatus>;
+  for (const id of hnnIndicatorIds) {
+    const s = of(id);
+    hnn[id] = (s?.official ?? s?.indicative)?.hnn.status ?? 'niet berekend';
+  }
+  return {
+    ...facts,
+    officialMpg: mpg?.official?.entry.value ?? null,
+    indicativeMpg: mpg?.indicative?.entry.value ?? null,
+    officialStoredCarbonT: stored?.official?.entry.value ?? null,
+    indicativeStoredCarbonT: stored?.indicative?.entry.value ?? null,
+    hnn,
+  };
+}
+
+export interface Viewed<R> {
+  row: R;
+  /** May the viewer see this project (canViewProject)? */
+  visible: boolean;
+}
+
+/** The rows one aggregate may count for this viewer: all visible ones, plus hidden ones only when ≥ 3 of them. */
+export function countableRows<R>(rows: readonly Viewed<R>[]): { rows: R[]; hiddenCounted: number } {
+  const hidden = rows.filter((r) => !r.visible);
+  const counted = hidden.length >= MIN_CONFIDENTIAL_GROUP ? rows : rows.filter((r) => r.visible);
+  return { rows: counted.map((r) => r.row), hiddenCounted: hidden.length >= MIN_CONFIDENTIAL_GROUP ? hidden.length : 0 };
+}
+
+export interface Totals {
+  projects: number;
+  dwellings: number;
+  /** Mean of the official MPGs (projects with one); indicative MPGs never enter it. */
+  averageOfficialMpg: number | null;
+  projectsWithOfficialMpg: number;
+  /** Sums of stored biogenic CO2 in tonnes, official and indicative apart. */
+  storedCarbonT: { officieel: number; indicatief: number };
+  /** Per HNN indicator: projects meeting the level ÷ projects with a checked value (voldoet + voldoet niet). */
+  hnnShare: Record<HnnIndicatorId, { met: number; checked: number; share: number | null }>;
+  /** Dwellings in industrialised/conceptual projects ÷ all dwellings. */
+  industrialisedShare: number | null;
+  /** Confidential projects counted without being shown (0 when none were). */
+  confidentialCounted: number;
+}
+
+export function totalsOf(rows: readonly ProjectAggregate[]): Omit<Totals, 'confidentialCounted'> {
+  let dwellings = 0;
+  let industrialDwellings = 0;
+  let mpgSum = 0;
+  let mpgCount = 0;
+  let storedOfficial = 0;
+  let storedIndicative = 0;
+  const hnnShare = {} as Totals['hnnShare'];
+  for (const id of hnnIndicatorIds) hnnShare[id] = { met: 0, checked: 0, share: null };
+  for (const r of rows) {
+    dwellings += r.dwellings;
+    if (r.industrialised) industrialDwellings += r.dwellings;
+    if (r.officialMpg !== null) {
+      mpgSum += r.officialMpg;
+      mpgCount += 1;
+    }
+    storedOfficial += r.officialStoredCarbonT ?? 0;
+    if (r.officialStoredCarbonT === null) storedIndicative += r.indicativeStoredCarbonT ?? 0;
+    for (const id of hnnIndicatorIds) {
+      const status = r.hnn[id];
+      if (status === 'voldoet' || status === 'voldoet niet') hnnShare[id].checked += 1;
+      if (status === 'voldoet') hnnShare[id].met += 1;
+    }
+  }
+  for (const id of hnnIndicatorIds) hnnShare[id].share = hnnShare[id].checked === 0 ? null : hnnShare[id].met / hnnShare[id].checked;
+  return {
+    projects: rows.length,
+    dwellings,
+    averageOfficialMpg: mpgCount === 0 ? null : mpgSum / mpgCount,
+    projectsWithOfficialMpg: mpgCount,
+    storedCarbonT: { officieel: storedOfficial, indicatief: storedIndicative },
+    hnnShare,
+    industrialisedShare: dwellings === 0 ? null : industrialDwellings / dwellings,
+  };
+}
+
+export interface DashboardFilter {
+  kind?: ProjectKind | undefined;
+  year?: number | undefined;
+}
+
+export interface Dashboard {
+  totals: Totals;
+  pipeline: { phase: ProjectPhase; projects: number; dwellings: number }[];
+  byYear: { year: number; projects: number; dwellings: number }[];
+}
+
+/**
+ * Municipality (or any) dashboard from per-project aggregates: totals, pipeline by phase and projects per year, each
+ * aggregate applying {@link countableRows} on its own group. Stored CO2: a project's official figure when it has one,
+ * else its indicative one in the indicative sum — the two sums are never added together. Averages unrounded.
+ */
+export function dashboardOf(rows: readonly Viewed<ProjectAggregate>[], filter: DashboardFilter = {}): Dashboard {
+  const filtered = rows.filter((r) => (filter.kind === undefined || r.row.kind === filter.kind) && (filter.year === undefined || r.row.year === filter.year));
+  const total = countableRows(filtered);
+  const pipeline = projectPhases.map((phase) => {
+    const group = countableRows(filtered.filter((r) => r.row.phase === phase)).rows;
+    return { phase, projects: group.length, dwellings: group.reduce((s, r) => s + r.dwellings, 0) };
+  });
+  const years = [...new Set(filtered.map((r) => r.row.year))].sort((a, b) => a - b);
+  const byYear = years
+    .map((year) => {
+      const group = countableRows(filtered.filter((r) => r.row.year === year)).rows;
+      return { year, projects: group.length, dwellings: group.reduce((s, r) => s + r.dwellings, 0) };
+    })
+    .filter((y) => y.projects > 0);
+  return { totals: { ...totalsOf(total.rows), confidentialCounted: total.hiddenCounted }, pipeline, byYear };
+}

@@ -1,0 +1,7 @@
+/**
+ * @kringbouw/domain/monitoring — the indicator catalogue, the append-only indicator ledger per project (official vs
+ * indicative, history, HNN check) and the dashboard aggregates with the confidentiality rule.
+ */
+export * from './catalogue.ts';
+export * from './ledger.ts';
+export * from './aggregates.ts';
