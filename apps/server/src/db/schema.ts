@@ -179,3 +179,4 @@ export const projectParties = pgTable(
 );
 
 export * from './schema/passports.ts';
+export * from './schema/monitoring.ts';

@@ -1,0 +1,66 @@
+/**
+ * Tables of monitoring (issue 5): the append-only indicator ledger per project, the attached report PDFs and the
+ * per-project aggregate row the dashboards read (rewritten in the same transaction as every ledger change).
+ */
+import { sql } from 'drizzle-orm';
+import { bigserial, check, customType, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { projects, users } from '../schema.ts';
+import { passportVersions } from './passports.ts';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength)),
+});
+
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const indicatorEntries = pgTable(
+  'indicator_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    indicatorId: text('indicator_id').notNull(),
+    source: text('source', { enum: ['berekend', 'opgegeven', 'geaudit'] }).notNull(),
+    value: doublePrecision('value'),
+    withdrawsEntryId: uuid('withdraws_entry_id'),
+    passportVersionId: uuid('passport_version_id').references(() => passportVersions.id, { onDelete: 'set null' }),
+    passportVersionNumber: integer('passport_version_number'),
+    dataVersions: jsonb('data_versions'),
+    tool: text('tool'),
+    toolVersion: text('tool_version'),
+    nmdVersion: text('nmd_version'),
+    calculationDate: date('calculation_date', { mode: 'string' }),
+    note: text('note'),
+    recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
+    recordedAt: timestamptz('recorded_at').notNull(),
+  },
+  (t) => [
+    index('indicator_entries_project_idx').on(t.projectId, t.seq),
+    check('indicator_entries_value_check', sql`(${t.withdrawsEntryId} is null) = (${t.value} is not null)`),
+  ],
+);
+
+export const indicatorReports = pgTable('indicator_reports', {
+  entryId: uuid('entry_id')
+    .primaryKey()
+    .references(() => indicatorEntries.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  sizeBytes: integer('size_bytes').notNull(),
+  content: bytea('content').notNull(),
+});
+
+/** Ledger-derived figures per project; project facts (kind, phase, dwellings, visibility) are joined live. */
+export const projectMonitoring = pgTable('project_monitoring', {
+    projectId: uuid('project_id')
+      .primaryKey()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    officialMpg: doublePrecision('official_mpg'),
+    indicativeMpg: doublePrecision('indicative_mpg'),
+    officialStoredCarbonT: doublePrecision('official_stored_carbon_t'),
+    indicativeStoredCarbonT: doublePrecision('indicative_stored_carbon_t'),
+    hnn: jsonb('hnn').notNull(),
+    updatedAt: timestamptz('updated_at').notNull(),
+});
