@@ -8,8 +8,8 @@ import type { LcaBuildingType } from '../lca/model.ts';
 import type { ProjectKind, ProjectPhase } from '../projects/index.ts';
 import { projectPhases } from '../projects/index.ts';
 import type { IndicatorId } from './catalogue.ts';
-import type { HnnStatus } from './catalogue.ts';
-import { ledgerState, type LedgerEntry } from './ledger.ts';
+import { checkHnnLevel, type HnnStatus } from './catalogue.ts';
+import { currentEntries, type LedgerEntry } from './ledger.ts';
 
 export const MIN_CONFIDENTIAL_GROUP = 3;
 
@@ -29,34 +29,49 @@ export interface ProjectFacts {
   confidential: boolean;
 }
 
-export interface ProjectAggregate extends ProjectFacts {
+/** What the ledger contributes to a project's aggregate row (stored; independent of the project's facts). */
+export interface LedgerFigures {
   officialMpg: number | null;
   indicativeMpg: number | null;
   officialStoredCarbonT: number | null;
   indicativeStoredCarbonT: number | null;
-  /** HNN status of the displayed value (official when there is one) per indicator. */
+  /** The displayed value (official when there is one, else indicative) of each HNN indicator. */
+  hnnValues: Record<HnnIndicatorId, number | null>;
+}
+
+export function ledgerFigures(entries: readonly LedgerEntry[]): LedgerFigures {
+  const current = currentEntries(entries);
+  const hnnValues = {} as Record<HnnIndicatorId, number | null>;
+  for (const id of hnnIndicatorIds) {
+    const c = current.get(id);
+    hnnValues[id] = (c?.official ?? c?.indicative)?.value ?? null;
+  }
+  return {
+    officialMpg: current.get('mpg')?.official?.value ?? null,
+    indicativeMpg: current.get('mpg')?.indicative?.value ?? null,
+    officialStoredCarbonT: current.get('storedCarbon')?.official?.value ?? null,
+    indicativeStoredCarbonT: current.get('storedCarbon')?.indicative?.value ?? null,
+    hnnValues,
+  };
+}
+
+export interface ProjectAggregate extends ProjectFacts, Omit<LedgerFigures, 'hnnValues'> {
+  /** HNN status of the displayed value per indicator, against the project's current building type. */
   hnn: Record<HnnIndicatorId, HnnStatus>;
 }
 
-/** The aggregate row of one project from its facts and ledger (pure; the server stores it in the same transaction). */
-export function projectAggregate(facts: ProjectFacts, entries: readonly LedgerEntry[]): ProjectAggregate {
-  const state = ledgerState(entries, facts.buildingType);
-  const of = (id: IndicatorId) => state.find((s) => s.indicatorId === id);
-  const mpg = of('mpg');
-  const stored = of('storedCarbon');
+/** The aggregate row of a project: its live facts plus the stored ledger figures (HNN checked here, never stored). */
+export function projectAggregate(facts: ProjectFacts, figures: LedgerFigures): ProjectAggregate {
+  const { hnnValues, ...rest } = figures;
   const hnn = {} as Record<HnnIndicatorId, HnnStatus>;
-  for (const id of hnnIndicatorIds) {
-    const s = of(id);
-    hnn[id] = (s?.official ?? s?.indicative)?.hnn.status ?? 'niet berekend';
-  }
-  return {
-    ...facts,
-    officialMpg: mpg?.official?.entry.value ?? null,
-    indicativeMpg: mpg?.indicative?.entry.value ?? null,
-    officialStoredCarbonT: stored?.official?.entry.value ?? null,
-    indicativeStoredCarbonT: stored?.indicative?.entry.value ?? null,
-    hnn,
-  };
+  for (const id of hnnIndicatorIds) hnn[id] = checkHnnLevel(id, hnnValues[id], facts.buildingType).status;
+  return { ...facts, ...rest, hnn };
+}
+
+/** The year a project counts in: delivery, else start of construction, design, initiative, else registration. */
+export function monitoringYear(project: { opgeleverdDate: string | null; realisatieDate: string | null; ontwerpDate: string | null; initiatiefDate: string | null; createdAt: Date }): number {
+  const date = project.opgeleverdDate ?? project.realisatieDate ?? project.ontwerpDate ?? project.initiatiefDate;
+  return date === null ? project.createdAt.getUTCFullYear() : Number(date.slice(0, 4));
 }
 
 export interface Viewed<R> {

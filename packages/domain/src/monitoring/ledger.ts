@@ -53,8 +53,7 @@ export interface IndicatorState<E extends LedgerEntry> {
  * points at; the HNN check of each against the building type's level. Indicators in the catalogue order.
  */
 export function ledgerState<E extends LedgerEntry>(entries: readonly E[], buildingType: LcaBuildingType, catalogue: IndicatorCatalogue = indicatorCatalogue): IndicatorState<E>[] {
-  const withdrawn = new Set<string>();
-  for (const e of entries) if (e.withdrawsEntryId !== null) withdrawn.add(e.withdrawsEntryId);
+  const withdrawn = withdrawnIds(entries);
   const sorted = [...entries].sort((a, b) => b.seq - a.seq);
   return catalogue.indicators.map((indicator) => {
     const own = sorted.filter((e) => e.indicatorId === indicator.id);
@@ -78,6 +77,26 @@ export function ledgerState<E extends LedgerEntry>(entries: readonly E[], buildi
       })),
     };
   });
+}
+
+function withdrawnIds(entries: readonly LedgerEntry[]): Set<string> {
+  const withdrawn = new Set<string>();
+  for (const e of entries) if (e.withdrawsEntryId !== null) withdrawn.add(e.withdrawsEntryId);
+  return withdrawn;
+}
+
+/** Per indicator the current official and indicative entry (same rule as {@link ledgerState}, without the HNN check). */
+export function currentEntries<E extends LedgerEntry>(entries: readonly E[]): Map<IndicatorId, { official?: E; indicative?: E }> {
+  const withdrawn = withdrawnIds(entries);
+  const out = new Map<IndicatorId, { official?: E; indicative?: E }>();
+  for (const e of [...entries].sort((a, b) => b.seq - a.seq)) {
+    if (e.withdrawsEntryId !== null || withdrawn.has(e.id)) continue;
+    const slot = out.get(e.indicatorId) ?? {};
+    if (standingOf(e.source) === 'officieel') slot.official ??= e;
+    else slot.indicative ??= e;
+    out.set(e.indicatorId, slot);
+  }
+  return out;
 }
 
 /** Why a withdrawal cannot be appended; null when it can. */

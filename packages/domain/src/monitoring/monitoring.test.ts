@@ -9,7 +9,9 @@ import {
   dashboardOf,
   hnnIndicatorIds,
   indicatorCatalogue,
+  ledgerFigures,
   ledgerState,
+  monitoringYear,
   projectAggregate,
   withdrawalProblem,
   type LedgerEntry,
@@ -185,14 +187,18 @@ describe('aggregates', () => {
 
   it('two hidden confidential projects are left out, three are counted', () => {
     const facts = { municipalityCode: 'GM0546', kind: 'nieuwbouw' as const, phase: 'ontwerp' as const, year: 2025, dwellings: 10, buildingType: 'gestapeld' as const, industrialised: false, confidential: true };
-    const row = (i: number) => ({ row: projectAggregate({ ...facts, projectId: `p${i}` }, []), visible: false });
+    const row = (i: number) => ({ row: projectAggregate({ ...facts, projectId: `p${i}` }, ledgerFigures([])), visible: false });
     expect(countableRows([row(1), row(2)]).rows).toHaveLength(0);
     expect(countableRows([row(1), row(2), row(3)]).rows).toHaveLength(3);
   });
 
   it('project aggregate takes official and indicative MPG apart from the ledger', () => {
     const facts = { projectId: 'p', municipalityCode: 'GM0546', kind: 'nieuwbouw' as const, phase: 'ontwerp' as const, year: 2025, dwellings: 10, buildingType: 'gestapeld' as const, industrialised: true, confidential: false };
-    const a = projectAggregate(facts, [entry({ indicatorId: 'mpg', source: 'berekend', value: 0.7 }), entry({ indicatorId: 'mpg', source: 'opgegeven', value: 0.45 })]);
+    const a = projectAggregate(facts, ledgerFigures([entry({ indicatorId: 'mpg', source: 'berekend', value: 0.7 }), entry({ indicatorId: 'mpg', source: 'opgegeven', value: 0.45 })]));
     expect([a.officialMpg, a.indicativeMpg, a.hnn.mpg]).toEqual([0.45, 0.7, 'voldoet']);
+    // The HNN check follows the building type at read time: utiliteit's MPG level (0.7) is met by 0.45 too, 1.0 not.
+    expect(projectAggregate({ ...facts, buildingType: 'utiliteit' }, ledgerFigures([entry({ indicatorId: 'mpg', source: 'opgegeven', value: 1 })])).hnn.mpg).toBe('voldoet niet');
+    expect(monitoringYear({ opgeleverdDate: null, realisatieDate: '2024-03-01', ontwerpDate: '2022-01-01', initiatiefDate: null, createdAt: new Date('2020-01-01') })).toBe(2024);
+    expect(monitoringYear({ opgeleverdDate: null, realisatieDate: null, ontwerpDate: null, initiatiefDate: null, createdAt: new Date('2020-06-01') })).toBe(2020);
   });
 });
