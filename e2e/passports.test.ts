@@ -179,6 +179,16 @@ describe('passport journeys', () => {
     await page.getByRole('row', { name: /Kalkzandsteen/ }).getByText('Hoeveelheid: 120 → 150').waitFor();
     expect(await page.getByRole('row').filter({ hasText: /MPG/ }).count()).toBeGreaterThan(0);
     await shot(page, 'compare');
+
+    // The mapping is the organisation's: listed with its origin and who set it, for reuse in every project.
+    await page.goto(projectUrl);
+    await page.getByRole('link', { name: 'Gemeente Leiden' }).first().click();
+    await page.getByRole('link', { name: 'Materiaalkoppelingen (milieuprofielen)' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Materiaalkoppelingen' }).waitFor();
+    const mappingRow = page.getByRole('row', { name: /Zeegras isolatiedeken/ });
+    await mappingRow.getByText('Mineral wool (facade insulation)').waitFor();
+    await mappingRow.getByText('handmatig').waitFor();
+    await mappingRow.getByText(/Beleidsmedewerker Leiden/).waitFor();
     expect(editorUrl).toMatch(/\/paspoorten\/[0-9a-f-]{36}$/);
     await context.close();
   });

@@ -21,6 +21,7 @@ const PassportEditorPage = lazy(() => import('../features/passports/PassportEdit
 const PassportImportPage = lazy(() => import('../features/passports/PassportImportPage.tsx'));
 const PassportComparePage = lazy(() => import('../features/passports/PassportComparePage.tsx'));
 const MethodPage = lazy(() => import('../features/passports/MethodPage.tsx'));
+const MappingListPage = lazy(() => import('../features/mappings/MappingListPage.tsx'));
 const KansenkaartPage = lazy(() => import('../features/kansenkaart/KansenkaartPage.tsx'));
 const KansenkaartImportPage = lazy(() => import('../features/kansenkaart/ImportPage.tsx'));
 
@@ -45,6 +46,7 @@ export function AppRoutes() {
         <Route path="projecten/:id/paspoorten/vergelijken" element={<RequireSession><PassportComparePage /></RequireSession>} />
         <Route path="projecten/:id/paspoorten/:versionId" element={<RequireSession><PassportEditorPage /></RequireSession>} />
         <Route path="methode" element={<MethodPage />} />
+        <Route path="organisaties/:id/materiaalkoppelingen" element={<RequireSession><MappingListPage /></RequireSession>} />
         <Route path="kansenkaart" element={<RequireSession><KansenkaartPage /></RequireSession>} />
         <Route path="kansenkaart/importeren" element={<RequireSession><KansenkaartImportPage /></RequireSession>} />
         <Route path="organisaties" element={<RequireSession><OrganisationListPage /></RequireSession>} />

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { createInvitationRequest, type Invitation, type Member, type OrganisationDetail } from '@kringbouw/contracts';
 import { membershipRoles, type MembershipRole } from '@kringbouw/domain/organisations';
-import { canInvite, canManageOrganisation } from '@kringbouw/domain/authz';
+import { canInvite, canManageOrganisation, canViewMaterialMappings } from '@kringbouw/domain/authz';
 import { ApiError } from '../../api/client.ts';
 import { Badge, ErrorMessage, Loading, useErrorText } from '../../components/Status.tsx';
 import { FormField } from '../../components/FormField.tsx';
@@ -100,6 +100,11 @@ function Organisation({ organisation }: { organisation: OrganisationDetail }) {
                   <li>
                     <Link to={`/projecten?organisation=${organisation.id}`}>{t('organisations.projectsOfOrganisation')}</Link>
                   </li>
+                  {canViewMaterialMappings(actor, organisation.id) ? (
+                    <li>
+                      <Link to={`/organisaties/${organisation.id}/materiaalkoppelingen`}>{t('passports.orgMappings.link')}</Link>
+                    </li>
+                  ) : null}
                   {organisation.municipalityCode ? (
                     <li>
                       <Link to={`/projecten?municipality=${organisation.municipalityCode}`}>{t('organisations.projectsInMunicipality', { name: municipality })}</Link>
