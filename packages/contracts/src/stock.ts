@@ -68,6 +68,13 @@ export const stockBboxResponse = z.object({
   ),
 });
 
+/** The tenants' organisation's say on a candidate: selecting pilots happens together with them. */
+export const stockConsultation = z.object({
+  consulted: z.boolean(),
+  date: z.iso.date().nullable(),
+  opinion: z.string().trim().max(2000),
+});
+
 export const stockAssessment = z.object({
   organisationId: z.uuid(),
   organisationName: z.string(),
@@ -75,6 +82,9 @@ export const stockAssessment = z.object({
   kind: opportunityKind.nullable(),
   reason: z.string(),
   updatedAt: z.string(),
+  consultation: stockConsultation.nullable(),
+  /** Project created from this candidate. */
+  projectId: z.uuid().nullable(),
 });
 
 export const stockBuildingDetail = z.object({
@@ -114,6 +124,13 @@ export const stockAssessmentRequest = z.object({
   status: z.enum(['kandidaat', 'ongeschikt']),
   kind: opportunityKind.nullable().default(null),
   reason: z.string().trim().min(3, 'Geef een reden (minstens 3 tekens).').max(2000),
+  /** Left out: keep the stored consultation; null: clear it. A consultation that took place needs its date. */
+  consultation: stockConsultation
+    .refine((c) => !c.consulted || c.date !== null, { path: ['date'], message: 'Geef de datum van het overleg met de huurdersorganisatie.' })
+    .nullable()
+    .optional(),
+  /** Left out: keep the stored link; null: unlink. The project must belong to the assessing organisation. */
+  projectId: z.uuid().nullable().optional(),
 });
 
 export const stockCandidatesQuery = z.object({
@@ -175,6 +192,7 @@ export type StockKindScore = z.infer<typeof stockKindScore>;
 export type StockBboxQuery = z.input<typeof stockBboxQuery>;
 export type StockBboxResponse = z.infer<typeof stockBboxResponse>;
 export type StockAssessment = z.infer<typeof stockAssessment>;
+export type StockConsultation = z.infer<typeof stockConsultation>;
 export type StockBuildingDetail = z.infer<typeof stockBuildingDetail>;
 export type StockAssessmentRequest = z.input<typeof stockAssessmentRequest>;
 export type StockCandidatesQuery = z.input<typeof stockCandidatesQuery>;

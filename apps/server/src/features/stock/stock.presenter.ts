@@ -12,6 +12,8 @@ export function presentAssessment(a: StockAssessmentRecord) {
     kind: a.kind,
     reason: a.reason,
     updatedAt: a.updatedAt.toISOString(),
+    consultation: a.tenantConsulted === null ? null : { consulted: a.tenantConsulted, date: a.consultedOn, opinion: a.tenantOpinion ?? '' },
+    projectId: a.projectId,
   };
 }
 

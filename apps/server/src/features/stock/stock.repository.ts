@@ -4,10 +4,10 @@
  * stays in one folder.
  */
 import { and, asc, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
-import { boolean, doublePrecision, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, doublePrecision, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { BuildingOpportunities, FootprintPolygon, OpportunityKind, StockVisibilityScope } from '@kringbouw/domain/opportunities';
 import type { Db } from '../../db/index.ts';
-import { municipalities, organisations } from '../../db/schema.ts';
+import { municipalities, organisations, projects } from '../../db/schema.ts';
 
 export const stockBuildings = pgTable('stock_buildings', {
   bagId: text('bag_id').primaryKey(),
@@ -84,6 +84,12 @@ export const stockAssessments = pgTable(
     reason: text('reason').notNull(),
     createdBy: uuid('created_by'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The tenants' organisation was consulted about this candidate (null: not recorded). Migration 0006. */
+    tenantConsulted: boolean('tenant_consulted'),
+    consultedOn: date('consulted_on', { mode: 'string' }),
+    tenantOpinion: text('tenant_opinion'),
+    /** The project created from this candidate (kept through the assessment: it names the organisation). */
+    projectId: uuid('project_id'),
   },
   (t) => [primaryKey({ columns: [t.bagId, t.organisationId], name: 'stock_assessments_pk' })],
 );
@@ -419,8 +425,23 @@ export function createStockRepository(db: Db) {
         .values(values)
         .onConflictDoUpdate({
           target: [stockAssessments.bagId, stockAssessments.organisationId],
-          set: { status: values.status, kind: values.kind ?? null, reason: values.reason, createdBy: values.createdBy ?? null, updatedAt: values.updatedAt ?? new Date() },
+          set: {
+            status: values.status,
+            kind: values.kind ?? null,
+            reason: values.reason,
+            createdBy: values.createdBy ?? null,
+            updatedAt: values.updatedAt ?? new Date(),
+            // Left out (undefined) = keep what is stored: a later verdict does not drop the consultation or project.
+            ...(values.tenantConsulted !== undefined ? { tenantConsulted: values.tenantConsulted, consultedOn: values.consultedOn ?? null, tenantOpinion: values.tenantOpinion ?? null } : {}),
+            ...(values.projectId !== undefined ? { projectId: values.projectId } : {}),
+          },
         });
+    },
+
+    /** Owner of a project, to check that a linked project belongs to the assessing organisation. */
+    async projectOwner(projectId: string): Promise<string | null> {
+      const [row] = await db.select({ owner: projects.ownerOrganisationId }).from(projects).where(eq(projects.id, projectId)).limit(1);
+      return row?.owner ?? null;
     },
 
     /** Pand of each known verblijfsobject (the first when a unit lies in several panden). */

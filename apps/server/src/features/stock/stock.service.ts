@@ -303,12 +303,42 @@ export function createStockService(deps: { repository: StockRepository; now: () 
       return presentBuilding(row, assessments, listRows);
     },
 
-    async assess(actor: StockActor, bagId: string, input: { organisationId: string; status: 'kandidaat' | 'ongeschikt'; kind: OpportunityKind | null; reason: string }) {
+    async assess(
+      actor: StockActor,
+      bagId: string,
+      input: {
+        organisationId: string;
+        status: 'kandidaat' | 'ongeschikt';
+        kind: OpportunityKind | null;
+        reason: string;
+        consultation?: { consulted: boolean; date: string | null; opinion: string } | null | undefined;
+        projectId?: string | null | undefined;
+      },
+    ) {
       if (!canActForOrganisation(actor, input.organisationId)) {
         throw forbidden('Je kunt alleen beoordelen namens een organisatie waar je bewerker of beheerder bent.');
       }
       if ((await repository.findBuilding(bagId)) === null) throw buildingNotFound();
-      await repository.saveAssessment({ bagId, organisationId: input.organisationId, status: input.status, kind: input.kind, reason: input.reason, createdBy: actor.userId, updatedAt: now() });
+      if (input.projectId && (await repository.projectOwner(input.projectId)) !== input.organisationId) {
+        throw validationFailed([{ path: 'projectId', message: 'Dit project bestaat niet of is niet van deze organisatie.' }]);
+      }
+      const consultation =
+        input.consultation === undefined
+          ? {}
+          : input.consultation === null
+            ? { tenantConsulted: null, consultedOn: null, tenantOpinion: null }
+            : { tenantConsulted: input.consultation.consulted, consultedOn: input.consultation.date, tenantOpinion: input.consultation.opinion };
+      await repository.saveAssessment({
+        bagId,
+        organisationId: input.organisationId,
+        status: input.status,
+        kind: input.kind,
+        reason: input.reason,
+        createdBy: actor.userId,
+        updatedAt: now(),
+        ...consultation,
+        ...(input.projectId !== undefined ? { projectId: input.projectId } : {}),
+      });
       return this.building(actor, bagId);
     },
 

@@ -1,0 +1,102 @@
+/**
+ * From candidate to pilot: the tenants' organisation's consultation (consulted, date, opinion) and the project
+ * created from a candidate, both kept on the organisation's assessment of the building.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createTestContext, idOfOrganisation, projectBody, signIn, type Session, type TestContext } from '../../../test/helpers.ts';
+import { buildingsUpload, freshPandId, injectMultipart, oneBuildingGeoJson } from '../../../test/stock-support.ts';
+
+const DELFT = 'GM0503';
+
+let ctx: TestContext;
+let s: Record<'corporatie' | 'huurders' | 'gemeente' | 'bouwer', Session>;
+let org: Record<'corporatie' | 'leiden', string>;
+const bagId = freshPandId();
+
+interface Assessment {
+  organisationId: string;
+  status: string;
+  consultation: { consulted: boolean; date: string | null; opinion: string } | null;
+  projectId: string | null;
+}
+
+async function assessmentsSeenBy(session: Session): Promise<Assessment[]> {
+  const response = await call(ctx.app, session, 'GET', `/api/stock/buildings/${bagId}`);
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json<{ assessments: Assessment[] }>().assessments;
+}
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  const coordinator = await signIn(ctx.app, 'coordinator@citydeal.demo');
+  s = {
+    corporatie: await signIn(ctx.app, 'corporatie@leiden.demo'),
+    huurders: await signIn(ctx.app, 'huurders@leiden.demo'),
+    gemeente: await signIn(ctx.app, 'beleid@leiden.demo'),
+    bouwer: await signIn(ctx.app, 'bouwer@vanwijnen.demo'),
+  };
+  org = {
+    corporatie: await idOfOrganisation(ctx.app, coordinator, 'Voorbeeldcorporatie Leiden (demo)'),
+    leiden: await idOfOrganisation(ctx.app, coordinator, 'Gemeente Leiden'),
+  };
+  const upload = await injectMultipart(ctx.app, s.corporatie, 'POST', `/api/stock/municipalities/${DELFT}/buildings?organisationId=${org.corporatie}`, buildingsUpload(oneBuildingGeoJson(bagId)));
+  expect(upload.statusCode, upload.body).toBe(200);
+});
+afterAll(async () => {
+  await ctx?.close();
+});
+
+describe('pilot selection with the tenants’ organisation', () => {
+  const url = () => `/api/stock/buildings/${bagId}/assessment`;
+  const base = () => ({ organisationId: org.corporatie, status: 'kandidaat', kind: 'optoppen', reason: 'Pilot optoppen, besproken in het bewonersoverleg' });
+
+  it('records the consultation; a later verdict without it keeps it; null clears it', async () => {
+    const consultation = { consulted: true, date: '2026-11-20', opinion: 'Positief, mits de huurders tijdens de bouw kunnen blijven wonen.' };
+    const saved = await call(ctx.app, s.corporatie, 'PUT', url(), { ...base(), consultation });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect((await assessmentsSeenBy(s.corporatie))[0]).toMatchObject({ status: 'kandidaat', consultation, projectId: null });
+
+    expect((await call(ctx.app, s.corporatie, 'PUT', url(), { ...base(), reason: 'Nog steeds kandidaat' })).statusCode).toBe(200);
+    expect((await assessmentsSeenBy(s.corporatie))[0]?.consultation).toEqual(consultation);
+
+    expect((await call(ctx.app, s.corporatie, 'PUT', url(), { ...base(), consultation: null })).statusCode).toBe(200);
+    expect((await assessmentsSeenBy(s.corporatie))[0]?.consultation).toBeNull();
+  });
+
+  it('a consultation that took place needs its date', async () => {
+    const response = await call(ctx.app, s.corporatie, 'PUT', url(), { ...base(), consultation: { consulted: true, date: null, opinion: '' } });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('consultation.date');
+  });
+
+  it('links a project of the same organisation; another organisation’s project or an unknown id is refused', async () => {
+    const own = await call(ctx.app, s.corporatie, 'POST', '/api/projects', projectBody(org.corporatie, { name: 'Optoppen pilot', kind: 'optopping', municipalityCode: DELFT }));
+    expect(own.statusCode, own.body).toBe(201);
+    const ownId = own.json<{ id: string }>().id;
+    const other = await call(ctx.app, s.gemeente, 'POST', '/api/projects', projectBody(org.leiden, { name: 'Project van de gemeente', municipalityCode: DELFT }));
+    expect(other.statusCode, other.body).toBe(201);
+
+    for (const projectId of [other.json<{ id: string }>().id, '00000000-0000-4000-8000-000000000000']) {
+      const refused = await call(ctx.app, s.corporatie, 'PUT', url(), { ...base(), projectId });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.body).toContain('projectId');
+    }
+    expect((await assessmentsSeenBy(s.corporatie))[0]?.projectId).toBeNull();
+
+    expect((await call(ctx.app, s.corporatie, 'PUT', url(), { ...base(), projectId: ownId })).statusCode).toBe(200);
+    expect((await assessmentsSeenBy(s.corporatie))[0]?.projectId).toBe(ownId);
+    // A later verdict keeps the link.
+    expect((await call(ctx.app, s.corporatie, 'PUT', url(), base())).statusCode).toBe(200);
+    expect((await assessmentsSeenBy(s.corporatie))[0]?.projectId).toBe(ownId);
+
+    // Deleting the project unlinks it instead of failing.
+    expect((await call(ctx.app, s.corporatie, 'DELETE', `/api/projects/${ownId}`)).statusCode).toBe(204);
+    expect((await assessmentsSeenBy(s.corporatie))[0]?.projectId).toBeNull();
+  });
+
+  it('someone outside the organisation cannot record it, and does not see it', async () => {
+    const response = await call(ctx.app, s.bouwer, 'PUT', url(), { ...base(), consultation: { consulted: false, date: null, opinion: '' } });
+    expect(response.statusCode).toBe(403);
+    expect(await assessmentsSeenBy(s.bouwer)).toEqual([]);
+  });
+});
