@@ -16,7 +16,7 @@ import type {
 } from '@kringbouw/contracts';
 import { passportDocument, passportIndicators, type updatePassportVersionRequest } from '@kringbouw/contracts';
 import type { z } from 'zod';
-import { canEditPassports, canManagePassportSettings, canViewPassports, roleIn, isCoordinator, type Actor, type SignedInActor } from '@kringbouw/domain/authz';
+import { canEditMaterialMappings, canEditPassports, canManagePassportSettings, canViewPassports, roleIn, isCoordinator, type Actor, type SignedInActor } from '@kringbouw/domain/authz';
 import { calculateIndicators, diffPassportLines, normalizeMaterialName, type ProfileLibrary } from '@kringbouw/domain/lca';
 import {
   createPassportTemplate,
@@ -117,6 +117,26 @@ export function createPassportsService(deps: PassportsDeps) {
     if (latest === null) throw versionNotFound();
     if (latest.status === 'vastgesteld') throw publishedConflict();
     throw new AppError('version_conflict', 'Iemand anders heeft deze versie intussen gewijzigd. Laad de nieuwste versie en probeer het opnieuw.', 409, { currentRevision: latest.revision });
+  }
+
+  /**
+   * Profiles named in an imported file become the organisation's mapping (origin `imported`) for names that have
+   * none yet — never overwriting a mapping someone chose. Only when the importer may edit the mapping.
+   */
+  async function learnMappings(actor: SignedInActor, organisationId: string, document: PassportDocument): Promise<void> {
+    if (!canEditMaterialMappings(actor, organisationId)) return;
+    const learned = new Map<string, { materialName: string; profileId: string }>();
+    for (const element of document.elements) {
+      for (const line of element.lines) {
+        if (line.profileOrigin !== 'file' || line.profileId === undefined || !library.profiles.has(line.profileId)) continue;
+        const name = normalizeMaterialName(line.description);
+        if (name !== '' && !learned.has(name)) learned.set(name, { materialName: line.description, profileId: line.profileId });
+      }
+    }
+    const at = now();
+    await mappings.insertMissing(
+      [...learned.entries()].map(([normalizedName, { materialName, profileId }]) => ({ organisationId, materialName, normalizedName, profileId, origin: 'imported' as const, updatedBy: actor.userId, now: at })),
+    );
   }
 
   /** Inserts a new concept; `beforeCommit` may throw to roll the whole insert back (cancelled imports). */
@@ -316,6 +336,7 @@ export function createPassportsService(deps: PassportsDeps) {
         notes: [],
       };
       const id = await insertVersion(editor, project, { label: upload.label ?? `Import ${upload.fileName}`, source: format, basedOnVersionId: null, document, importReport });
+      await learnMappings(editor, project.ownerOrganisationId, document);
       return get(actor, projectId, id);
     },
 

@@ -1,8 +1,12 @@
 /** HTTP-level tests of material passports: versions, publish, diff, table and IFC imports, exports, mappings, profiles. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passportVersion, type PassportDiff, type PassportVersion } from '@kringbouw/contracts';
 import { passportSchema } from '@kringbouw/domain/lca';
 import { generateIfc } from '@kringbouw/ifc/generate';
+import { loadConfig } from '../../config.ts';
 import { call, createTestContext, idOfOrganisation, projectBody, signIn, type Session, type TestContext } from '../../../test/helpers.ts';
 import {
   ifcFixture,
@@ -293,6 +297,11 @@ describe('material mappings and profiles', () => {
 
     const list = await call(ctx.app, lezer, 'GET', `/api/organisations/${leiden}/material-mappings?q=testmateriaal`);
     expect(list.json<{ total: number }>().total).toBe(1);
+    // Profiles named in imported files were learned as "imported" mappings.
+    const learned = await call(ctx.app, lezer, 'GET', `/api/organisations/${leiden}/material-mappings?origin=imported`);
+    expect(learned.json<{ items: { materialName: string; origin: string; updatedBy: unknown }[] }>().items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ materialName: 'Beton C20/25 funderingsbalk', origin: 'imported', updatedBy: expect.objectContaining({ name: expect.any(String) }) })]),
+    );
     expect((await call(ctx.app, outsider, 'GET', `/api/organisations/${leiden}/material-mappings`)).statusCode).toBe(403);
     const removed = await call(ctx.app, bewerker, 'DELETE', `/api/organisations/${leiden}/material-mappings/${mapped.json<{ id: string }>().id}`);
     expect(removed.statusCode).toBe(204);
@@ -391,6 +400,13 @@ describe('IFC import', () => {
 });
 
 describe('upload limit', () => {
+  it('reads PASSPORT_UPLOAD_LIMIT_MB (default 200) and refuses nonsense', () => {
+    const DATA_DIR = mkdtempSync(path.join(tmpdir(), 'kringbouw-config-'));
+    expect(loadConfig({ DATA_DIR }).passportUploadLimitMb).toBe(200);
+    expect(loadConfig({ DATA_DIR, PASSPORT_UPLOAD_LIMIT_MB: '50' }).passportUploadLimitMb).toBe(50);
+    expect(() => loadConfig({ DATA_DIR, PASSPORT_UPLOAD_LIMIT_MB: 'veel' })).toThrow(/PASSPORT_UPLOAD_LIMIT_MB/);
+  });
+
   it('answers 413 above PASSPORT_UPLOAD_LIMIT_MB for tables and models, writing nothing', async () => {
     const small = await createTestContext({ config: { passportUploadLimitMb: 0.01 } });
     try {
