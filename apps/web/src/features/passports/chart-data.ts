@@ -34,6 +34,7 @@ export function chartBars(result: LcaResult, dimension: ChartDimension, metric: 
     });
   }
   const sums = new Map<string, ChartBar>();
+  const elementIndex = new Map(result.mki.byElement.map((e) => [`${e.nlsfb}|${e.name}`, e.element]));
   for (const line of result.lines) {
     const value = metric === 'mki' ? line.mkiEur : gwpOfLine(line);
     if (value === null) continue;
@@ -41,10 +42,10 @@ export function chartBars(result: LcaResult, dimension: ChartDimension, metric: 
     let label: string;
     let filter: string;
     if (dimension === 'element') {
-      const element = result.mki.byElement.find((e) => e.nlsfb === line.nlsfb && e.name === line.element);
-      key = `element:${element?.element ?? line.element}`;
+      const element = elementIndex.get(`${line.nlsfb}|${line.element}`);
+      key = `element:${element ?? line.element}`;
       label = `${line.nlsfb} ${line.element}`;
-      filter = element ? `element:${element.element - 1}` : `text:${line.element}`;
+      filter = element !== undefined ? `element:${element - 1}` : `text:${line.element}`;
     } else if (dimension === 'layer') {
       key = line.layer;
       label = line.layer;
