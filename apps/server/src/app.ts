@@ -21,6 +21,7 @@ import { registerInvitationRoutes } from './features/invitations/invitations.rou
 import { createInvitationsService } from './features/invitations/invitations.service.ts';
 import { loadMunicipalityAssets, type MunicipalityAssets } from './features/municipalities/municipalities.assets.ts';
 import { registerMunicipalityRoutes } from './features/municipalities/municipalities.routes.ts';
+import { registerMonitoringFeature, monitoringPublishHook } from './features/monitoring/monitoring.register.ts';
 import { registerOrganisationRoutes } from './features/organisations/organisations.routes.ts';
 import { registerPassportFeatures } from './features/passports/passports.register.ts';
 import { createOrganisationsService } from './features/organisations/organisations.service.ts';
@@ -164,7 +165,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerMunicipalityRoutes(app, { assets: municipalities });
   registerProjectRoutes(app, { projects: createProjectsService({ repositories, municipalities, now }) });
   registerStockRoutes(app, { stock: createStockService({ repository: createStockRepository(deps.database.db), now }) });
-  registerPassportFeatures(app, { db: deps.database.db, repositories, now, uploadLimitMb: config.passportUploadLimitMb ?? 200 });
+  registerPassportFeatures(app, { db: deps.database.db, repositories, now, uploadLimitMb: config.passportUploadLimitMb ?? 200, onPublished: monitoringPublishHook });
+  registerMonitoringFeature(app, { db: deps.database.db, repositories, now });
 
   await serveWebApp(app, config.webDistDir);
   return app;

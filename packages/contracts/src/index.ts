@@ -5,3 +5,4 @@ export * from './projects.ts';
 export * from './municipalities.ts';
 export * from './passports.ts';
 export * from './stock.ts';
+export * from './monitoring.ts';

@@ -9,14 +9,14 @@ import { createMaterialMappingsService } from '../material-mappings/material-map
 import { registerProfileRoutes } from '../profiles/profiles.routes.ts';
 import { createProfilesService } from '../profiles/profiles.service.ts';
 import { createImportJobs } from './passports.jobs.ts';
-import { createPassportsRepository } from './passports.repository.ts';
+import { createPassportsRepository, type OnPublished } from './passports.repository.ts';
 import { registerPassportRoutes } from './passports.routes.ts';
 import { createPassportsService } from './passports.service.ts';
 
-export function registerPassportFeatures(app: FastifyInstance, deps: { db: Db; repositories: Repositories; now: () => Date; uploadLimitMb: number }): void {
+export function registerPassportFeatures(app: FastifyInstance, deps: { db: Db; repositories: Repositories; now: () => Date; uploadLimitMb: number; onPublished?: OnPublished }): void {
   const library = oekobaudat2020II();
   const mappings = createMaterialMappingsRepository(deps.db);
-  const passports = createPassportsService({ repositories: deps.repositories, passports: createPassportsRepository(deps.db), mappings, library, now: deps.now });
+  const passports = createPassportsService({ repositories: deps.repositories, passports: createPassportsRepository(deps.db, deps.onPublished), mappings, library, now: deps.now });
   registerPassportRoutes(app, {
     passports,
     jobs: createImportJobs({ service: passports, repositories: deps.repositories, library }),

@@ -82,7 +82,10 @@ const summaryColumns = {
   originalFileSize: passportFiles.sizeBytes,
 };
 
-function queries(db: Db) {
+/** Called inside the publish transaction (monitoring writes the computed indicators to the project's ledger). */
+export type OnPublished = (tx: Db, published: { projectId: string; versionId: string; publishedBy: string; at: Date }) => Promise<void>;
+
+function queries(db: Db, onPublished?: OnPublished) {
   const summaries = () =>
     db
       .select(summaryColumns)
@@ -167,19 +170,22 @@ function queries(db: Db) {
     },
 
     async publish(projectId: string, versionId: string, expectedRevision: number, by: string, now: Date): Promise<boolean> {
-      const updated = await db
-        .update(passportVersions)
-        .set({ status: 'vastgesteld', publishedAt: now, publishedBy: by, updatedAt: now, revision: sql`${passportVersions.revision} + 1` })
-        .where(
-          and(
-            eq(passportVersions.projectId, projectId),
-            eq(passportVersions.id, versionId),
-            eq(passportVersions.status, 'concept'),
-            eq(passportVersions.revision, expectedRevision),
-          ),
-        )
-        .returning({ id: passportVersions.id });
-      return updated.length > 0;
+      return db.transaction(async (tx) => {
+        const updated = await tx
+          .update(passportVersions)
+          .set({ status: 'vastgesteld', publishedAt: now, publishedBy: by, updatedAt: now, revision: sql`${passportVersions.revision} + 1` })
+          .where(
+            and(
+              eq(passportVersions.projectId, projectId),
+              eq(passportVersions.id, versionId),
+              eq(passportVersions.status, 'concept'),
+              eq(passportVersions.revision, expectedRevision),
+            ),
+          )
+          .returning({ id: passportVersions.id });
+        if (updated.length > 0 && onPublished) await onPublished(tx, { projectId, versionId, publishedBy: by, at: now });
+        return updated.length > 0;
+      });
     },
 
     async deleteConcept(projectId: string, versionId: string): Promise<boolean> {
@@ -218,6 +224,6 @@ function queries(db: Db) {
 
 export type PassportsRepository = ReturnType<typeof queries>;
 
-export function createPassportsRepository(db: Db): PassportsRepository {
-  return queries(db);
+export function createPassportsRepository(db: Db, onPublished?: OnPublished): PassportsRepository {
+  return queries(db, onPublished);
 }

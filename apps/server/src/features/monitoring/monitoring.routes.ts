@@ -1,0 +1,113 @@
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { dashboardQuery, declareIndicatorFields, entryParams, idParams, municipalityDashboard, projectIndicators, withdrawIndicatorRequest } from '@kringbouw/contracts';
+import { AppError, validationFailed } from '../../errors.ts';
+import { actorOf } from '../../http/auth-context.ts';
+import { errorResponses } from '../../http/route-schemas.ts';
+import { REPORT_LIMIT_BYTES, type MonitoringService, type ReportUpload } from './monitoring.service.ts';
+
+const fileResponse = z.custom<Buffer>((value) => Buffer.isBuffer(value)).describe('The file (binary)');
+
+function attachment(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+function isFileTooLarge(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'FST_REQ_FILE_TOO_LARGE';
+}
+
+const tooLarge = () => new AppError('payload_too_large', `Het rapport is groter dan ${REPORT_LIMIT_BYTES / (1024 * 1024)} MB.`, 413);
+
+/** Reads a declaration: text fields plus an optional file part "report" (the PDF), in any order. */
+async function declaration(request: FastifyRequest): Promise<{ fields: Record<string, string>; report: ReportUpload | null }> {
+  const fields: Record<string, string> = {};
+  let report: ReportUpload | null = null;
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        const bytes = await part.toBuffer();
+        if (part.file.truncated) throw tooLarge();
+        if (part.fieldname !== 'report') throw validationFailed([{ path: part.fieldname, message: 'Alleen het veld "report" mag een bestand bevatten.' }]);
+        if (bytes.length > 0) report = { fileName: part.filename, bytes };
+      } else {
+        fields[part.fieldname] = String(part.value);
+      }
+    }
+  } catch (error) {
+    if (isFileTooLarge(error)) throw tooLarge();
+    throw error;
+  }
+  return { fields, report };
+}
+
+export function registerMonitoringRoutes(app: FastifyInstance, deps: { monitoring: MonitoringService }): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const service = deps.monitoring;
+  const tags = ['monitoring'];
+  const base = '/api/projects/:id/indicators';
+
+  r.get(base, {
+    schema: {
+      tags,
+      summary: "A project's indicators: per catalogue indicator the current official and indicative value (never mixed), HNN check and the full ledger history",
+      params: idParams,
+      response: { 200: projectIndicators, ...errorResponses(400, 401, 404) },
+    },
+    handler: async (request) => service.indicators(actorOf(request), request.params.id),
+  });
+
+  r.post(`${base}/entries/:entryId/withdraw`, {
+    schema: {
+      tags,
+      summary: 'Withdraw a declared value (append-only: a withdrawal entry with the reason; computed values cannot be withdrawn)',
+      params: entryParams,
+      body: withdrawIndicatorRequest,
+      response: { 200: projectIndicators, ...errorResponses(400, 401, 403, 404, 409) },
+    },
+    handler: async (request) => service.withdraw(actorOf(request), request.params.id, request.params.entryId, request.body.reason),
+  });
+
+  r.get(`${base}/entries/:entryId/report`, {
+    schema: { tags, summary: 'The report PDF attached to a declared value', params: entryParams, response: { 200: fileResponse, ...errorResponses(400, 401, 404) } },
+    handler: async (request, reply) => {
+      const report = await service.report(actorOf(request), request.params.id, request.params.entryId);
+      return reply.header('content-type', 'application/pdf').header('content-disposition', attachment(report.name)).send(report.content);
+    },
+  });
+
+  r.get('/api/municipalities/:code/monitoring', {
+    schema: {
+      tags,
+      summary: "A municipality's monitoring dashboard from the per-project aggregates: totals, pipeline by phase, per year, the projects you may see (filters kind, year). Confidential projects of others only count when ≥ 3 fall in one figure, never named",
+      params: z.object({ code: z.string().regex(/^GM\d{4}$/) }),
+      querystring: dashboardQuery,
+      response: { 200: municipalityDashboard, ...errorResponses(400, 401, 404) },
+    },
+    handler: async (request) => service.dashboard(actorOf(request), request.params.code, request.query),
+  });
+
+  app.register(async (scope) => {
+    await scope.register(fastifyMultipart, { limits: { fileSize: REPORT_LIMIT_BYTES, files: 1, fields: 10 } });
+    scope.withTypeProvider<ZodTypeProvider>().post(base, {
+      schema: {
+        tags,
+        summary: 'Declare a value (opgegeven, officieel): multipart fields indicatorId, value, tool, toolVersion, nmdVersion, calculationDate, note, and file "report" (PDF; required for the MPG). Written with the aggregate row in one transaction',
+        consumes: ['multipart/form-data'],
+        params: idParams,
+        response: { 201: projectIndicators, ...errorResponses(400, 401, 403, 404, 413) },
+      },
+      handler: async (request, reply) => {
+        const actor = actorOf(request);
+        // Authorise before reading a possibly large body.
+        await service.editableProject(actor, request.params.id);
+        const { fields, report } = await declaration(request);
+        const parsed = declareIndicatorFields.safeParse(fields);
+        if (!parsed.success) throw validationFailed(parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })));
+        return reply.status(201).send(await service.declare(actor, request.params.id, parsed.data, report));
+      },
+    });
+  });
+}

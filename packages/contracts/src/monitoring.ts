@@ -1,0 +1,128 @@
+/** Monitoring: the indicator ledger of a project (official vs indicative), declarations and the municipality dashboard. */
+import { z } from 'zod';
+import { indicatorIds, ledgerSources } from '@kringbouw/domain/monitoring';
+import { projectKinds, projectPhases } from '@kringbouw/domain/projects';
+import { isoDate, isoDateTime, uuid } from './common.ts';
+import { userRef } from './passports.ts';
+
+export const indicatorId = z.enum(indicatorIds);
+export const hnnStatus = z.enum(['voldoet', 'voldoet niet', 'geen niveau', 'niet berekend']);
+export const standing = z.enum(['officieel', 'indicatief']);
+
+export const catalogueEntry = z.object({
+  id: indicatorId,
+  nl: z.string(),
+  en: z.string(),
+  unit: z.string(),
+  direction: z.enum(['lower', 'higher', 'none']),
+  decimals: z.number().int(),
+  hasHnnLevel: z.boolean(),
+  computed: z.boolean(),
+  declarable: z.boolean(),
+  officialSource: z.string(),
+});
+
+export const ledgerEntry = z.object({
+  id: uuid,
+  indicatorId,
+  source: z.enum(ledgerSources),
+  standing,
+  /** null for a withdrawal. */
+  value: z.number().nullable(),
+  withdrawsEntryId: uuid.nullable(),
+  passportVersion: z.object({ id: uuid.nullable(), number: z.number().int() }).nullable(),
+  dataVersions: z.record(z.string(), z.string()).nullable(),
+  tool: z.string().nullable(),
+  toolVersion: z.string().nullable(),
+  nmdVersion: z.string().nullable(),
+  calculationDate: isoDate.nullable(),
+  note: z.string().nullable(),
+  report: z.object({ name: z.string(), sizeBytes: z.number().int() }).nullable(),
+  recordedBy: userRef.nullable(),
+  recordedAt: isoDateTime,
+});
+export type LedgerEntryDto = z.infer<typeof ledgerEntry>;
+
+export const currentValue = z.object({
+  entryId: uuid,
+  value: z.number(),
+  standing,
+  hnnLevel: z.number().nullable(),
+  hnnComparison: z.enum(['max', 'min', 'none']),
+  hnnStatus,
+});
+
+export const indicatorState = z.object({
+  indicator: catalogueEntry,
+  official: currentValue.nullable(),
+  indicative: currentValue.nullable(),
+  display: standing.nullable(),
+  history: z.array(z.object({ entry: ledgerEntry, withdrawn: z.boolean(), superseded: z.boolean() })),
+});
+
+export const projectIndicators = z.object({
+  projectId: uuid,
+  buildingType: z.string(),
+  catalogueVersion: z.string(),
+  hnnVersion: z.string(),
+  canDeclare: z.boolean(),
+  indicators: z.array(indicatorState),
+});
+export type ProjectIndicators = z.infer<typeof projectIndicators>;
+
+/** Multipart fields of a declaration (the optional "report" file part is the PDF). */
+export const declareIndicatorFields = z.object({
+  indicatorId,
+  value: z.coerce.number({ error: 'Vul een getal in.' }).refine(Number.isFinite, 'Vul een getal in.'),
+  tool: z.string().trim().min(1, 'Vul het rekeninstrument in.').max(200),
+  toolVersion: z.string().trim().min(1, 'Vul de versie van het rekeninstrument in.').max(100),
+  nmdVersion: z.string().trim().max(100).optional(),
+  calculationDate: isoDate,
+  note: z.string().trim().max(2000).optional(),
+});
+export type DeclareIndicatorFields = z.infer<typeof declareIndicatorFields>;
+
+export const withdrawIndicatorRequest = z.object({ reason: z.string().trim().min(1, 'Geef een reden.').max(2000) });
+
+export const entryParams = z.object({ id: uuid, entryId: uuid });
+
+export const dashboardQuery = z.object({
+  kind: z.enum(projectKinds).optional(),
+  year: z.coerce.number().int().min(1900).max(2200).optional(),
+});
+
+const hnnShare = z.object({ met: z.number().int(), checked: z.number().int(), share: z.number().nullable() });
+
+export const municipalityDashboard = z.object({
+  municipalityCode: z.string(),
+  municipalityName: z.string(),
+  filter: z.object({ kind: z.enum(projectKinds).nullable(), year: z.number().int().nullable() }),
+  totals: z.object({
+    projects: z.number().int(),
+    dwellings: z.number().int(),
+    averageOfficialMpg: z.number().nullable(),
+    projectsWithOfficialMpg: z.number().int(),
+    storedCarbonT: z.object({ officieel: z.number(), indicatief: z.number() }),
+    hnnShare: z.object({ mpg: hnnShare, embodiedCarbon: hnnShare, materialOrigin: hnnShare, detachability: hnnShare }),
+    industrialisedShare: z.number().nullable(),
+    confidentialCounted: z.number().int(),
+  }),
+  pipeline: z.array(z.object({ phase: z.enum(projectPhases), projects: z.number().int(), dwellings: z.number().int() })),
+  byYear: z.array(z.object({ year: z.number().int(), projects: z.number().int(), dwellings: z.number().int() })),
+  /** Only projects the viewer may see; confidential ones of others are never named. */
+  projects: z.array(
+    z.object({
+      id: uuid,
+      name: z.string(),
+      kind: z.enum(projectKinds),
+      phase: z.enum(projectPhases),
+      year: z.number().int(),
+      dwellings: z.number().int(),
+      officialMpg: z.number().nullable(),
+      indicativeMpg: z.number().nullable(),
+      lat: z.number().nullable(),
+      lon: z.number().nullable(),
+    }),
+  ),
+});
+export type MunicipalityDashboard = z.infer<typeof municipalityDashboard>;
