@@ -99,10 +99,14 @@ describe('kansenkaart journey', () => {
 
     // Select it as candidate for a pilot, with the tenants' organisation's view in the explanation.
     await panel.getByLabel('Kandidaat (pilot)').check();
-    await panel.getByLabel('Toelichting').fill('Besproken met de huurdersorganisatie op 20 november: positief advies voor een pilot.');
+    await panel.getByLabel('Toelichting').fill('Plat dak, lager dan de buren: kansrijk voor een pilot optoppen.');
+    await panel.getByLabel('De huurdersorganisatie is geraadpleegd').check();
+    await panel.getByLabel('Datum van het overleg').fill('2026-11-20');
+    await panel.getByLabel('Oordeel van de huurdersorganisatie').fill('Positief, mits de bewoners kunnen blijven wonen.');
     await panel.getByRole('button', { name: 'Beoordeling opslaan' }).click();
     await panel.getByText('Beoordeling opgeslagen.').waitFor();
     await panel.getByText('Voorbeeldcorporatie Leiden (demo)', { exact: false }).first().waitFor();
+    await panel.getByText('Huurdersorganisatie geraadpleegd op 20 november 2026: Positief, mits de bewoners kunnen blijven wonen.').waitFor();
 
     // Create the project from the candidate.
     await panel.getByRole('button', { name: 'Project aanmaken' }).click();
@@ -113,6 +117,13 @@ describe('kansenkaart journey', () => {
     await page.getByRole('heading', { level: 1, name }).waitFor();
     await page.getByText(bagId, { exact: false }).first().waitFor();
     await page.getByText('Optopping').first().waitFor();
+    const projectUrl = page.url();
+
+    // The building keeps the link to its project.
+    await page.goBack();
+    await panel.getByRole('link', { name: 'Project bij dit pand bekijken' }).click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    expect(page.url()).toBe(projectUrl);
 
     // It is in the project register.
     await page.getByRole('link', { name: 'Projecten', exact: true }).click();

@@ -1,12 +1,12 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { StockBuildingDetail } from '@kringbouw/contracts';
 import { canActForOrganisation, opportunityKinds, type OpportunityKind } from '@kringbouw/domain/opportunities';
 import { canCreateProjectFor } from '@kringbouw/domain/authz';
 import { buildingTypes, type BuildingType } from '@kringbouw/domain/projects';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
-import { formatDecimal, formatInteger, formatShortDate } from '../../lib/format.ts';
+import { formatDecimal, formatInteger, formatIsoDate, formatShortDate } from '../../lib/format.ts';
 import { useActor, useCurrentUser } from '../auth/session.ts';
 import { useCreateProject } from '../projects/api.ts';
 import { useAssessBuilding, useBuilding } from './api.ts';
@@ -110,6 +110,22 @@ function BuildingDetail({ detail, kind }: { detail: StockBuildingDetail; kind: O
               {a.kind ? ` (${t(`kansenkaart.kinds.${a.kind}`)})` : ''} — {a.organisationName}, <time dateTime={a.updatedAt}>{formatShortDate(a.updatedAt)}</time>
               <br />
               <span className="muted">{a.reason}</span>
+              {a.consultation ? (
+                <>
+                  <br />
+                  <span>
+                    {a.consultation.consulted && a.consultation.date
+                      ? t('kansenkaart.consultation.recorded', { date: formatIsoDate(a.consultation.date), opinion: a.consultation.opinion || '—' })
+                      : t('kansenkaart.consultation.notYet')}
+                  </span>
+                </>
+              ) : null}
+              {a.projectId ? (
+                <>
+                  <br />
+                  <Link to={`/projecten/${a.projectId}`}>{t('kansenkaart.project.linked')}</Link>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -172,6 +188,9 @@ function AssessmentForm({ detail, kind }: { detail: StockBuildingDetail; kind: O
   const own = detail.assessments.find((a) => a.organisationId === organisationId);
   const [status, setStatus] = useState<'kandidaat' | 'ongeschikt'>(own?.status ?? 'kandidaat');
   const [reason, setReason] = useState('');
+  const [consulted, setConsulted] = useState(own?.consultation?.consulted ?? false);
+  const [consultedOn, setConsultedOn] = useState(own?.consultation?.date ?? '');
+  const [opinion, setOpinion] = useState(own?.consultation?.opinion ?? '');
   const [saved, setSaved] = useState(false);
   const assess = useAssessBuilding(detail.bagId);
 
@@ -181,7 +200,14 @@ function AssessmentForm({ detail, kind }: { detail: StockBuildingDetail; kind: O
     event.preventDefault();
     setSaved(false);
     assess.mutate(
-      { organisationId, status, kind, reason },
+      {
+        organisationId,
+        status,
+        kind,
+        reason,
+        // Only a candidate is discussed with the tenants; an unsuitable verdict leaves a stored record alone.
+        ...(status === 'kandidaat' ? { consultation: { consulted, date: consulted && consultedOn !== '' ? consultedOn : null, opinion: consulted ? opinion : '' } } : {}),
+      },
       {
         onSuccess: () => {
           setSaved(true);
@@ -226,6 +252,31 @@ function AssessmentForm({ detail, kind }: { detail: StockBuildingDetail; kind: O
         </p>
         <textarea id={`${id}-reason`} rows={3} value={reason} required minLength={3} maxLength={2000} aria-describedby={`${id}-reason-hint`} onChange={(event) => setReason(event.target.value)} />
       </div>
+      {status === 'kandidaat' ? (
+        <fieldset className="kk-consultation">
+          <legend className="field__label">{t('kansenkaart.consultation.title')}</legend>
+          <div className="checkbox">
+            <input id={`${id}-consulted`} type="checkbox" checked={consulted} onChange={(event) => setConsulted(event.target.checked)} />
+            <label htmlFor={`${id}-consulted`}>{t('kansenkaart.consultation.consulted')}</label>
+          </div>
+          {consulted ? (
+            <>
+              <div className="field">
+                <label htmlFor={`${id}-date`} className="field__label">
+                  {t('kansenkaart.consultation.date')}
+                </label>
+                <input id={`${id}-date`} type="date" required value={consultedOn} onChange={(event) => setConsultedOn(event.target.value)} />
+              </div>
+              <div className="field">
+                <label htmlFor={`${id}-opinion`} className="field__label">
+                  {t('kansenkaart.consultation.opinion')}
+                </label>
+                <textarea id={`${id}-opinion`} rows={2} maxLength={2000} value={opinion} onChange={(event) => setOpinion(event.target.value)} />
+              </div>
+            </>
+          ) : null}
+        </fieldset>
+      ) : null}
       {assess.isError ? <ErrorMessage error={assess.error} /> : null}
       <p aria-live="polite" className="kk-saved">
         {saved ? t('kansenkaart.assessment.saved') : ''}
@@ -254,6 +305,8 @@ function CreateProjectForm({ detail, kind }: { detail: StockBuildingDetail; kind
   const [dwellings, setDwellings] = useState(detail.dwellings === null ? '0' : String(detail.dwellings));
   const [buildingType, setBuildingType] = useState<BuildingType>(kind === 'transformatie' ? 'utiliteit' : 'gestapeld');
   const create = useCreateProject();
+  const assess = useAssessBuilding(detail.bagId);
+  const [createdId, setCreatedId] = useState<string | null>(null);
 
   if (owners.length === 0) return null;
   const isCandidate = owners.some((m) => candidateOf.has(m.organisationId));
@@ -287,7 +340,16 @@ function CreateProjectForm({ detail, kind }: { detail: StockBuildingDetail; kind
         parties: [],
         visibility: 'vertrouwelijk',
       },
-      { onSuccess: (project) => void navigate(`/projecten/${project.id}`) },
+      {
+        onSuccess: (project) => {
+          // The building keeps the link through the organisation's assessment (its verdict stays as it was).
+          const own = detail.assessments.find((a) => a.organisationId === ownerId);
+          assess.mutate(
+            { organisationId: ownerId, status: own?.status ?? 'kandidaat', kind: own?.kind ?? kind, reason: own?.reason ?? defaultName, projectId: project.id },
+            { onSuccess: () => void navigate(`/projecten/${project.id}`), onError: () => setCreatedId(project.id) },
+          );
+        },
+      },
     );
   };
 
@@ -343,9 +405,14 @@ function CreateProjectForm({ detail, kind }: { detail: StockBuildingDetail; kind
           </div>
           <p className="field__hint">{t('kansenkaart.project.hint', { kind: t(`projectKinds.${projectKindFor[kind]}`) })}</p>
           {create.isError ? <ErrorMessage error={create.error} /> : null}
+          {assess.isError ? (
+            <ErrorMessage error={assess.error}>
+              {createdId ? <Link to={`/projecten/${createdId}`}>{t('kansenkaart.project.createdNotLinked')}</Link> : null}
+            </ErrorMessage>
+          ) : null}
           <div className="form__actions">
-            <button type="submit" className="button" disabled={create.isPending}>
-              {create.isPending ? t('common.saving') : t('kansenkaart.project.submit')}
+            <button type="submit" className="button" disabled={create.isPending || assess.isPending || createdId !== null}>
+              {create.isPending || assess.isPending ? t('common.saving') : t('kansenkaart.project.submit')}
             </button>
             <button type="button" className="button button--link" onClick={() => setOpen(false)}>
               {t('common.cancel')}
