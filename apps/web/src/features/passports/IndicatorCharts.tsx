@@ -1,13 +1,13 @@
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LcaResult } from '@kringbouw/domain/lca';
-import { chartBars, chartDimensions, chartMetrics, type ChartDimension, type ChartMetric } from './chart-data.ts';
+import { chartDimensions, chartMetrics, type ChartBars, type ChartDimension, type ChartMetric } from './chart-data.ts';
 import { formatNumber, formatSignificant } from './numbers.ts';
 
 const BarChart = lazy(() => import('./BarChart.tsx'));
 
 interface IndicatorChartsProps {
-  result: LcaResult;
+  /** The breakdowns of the current result (chart-data.ts allChartBars). */
+  bars: ChartBars;
   /** A bar was chosen: filter the table (`element:<i>`, `layer:<l>` or `text:<material>`). */
   onDrill?: (filter: string) => void;
   /** Draw the canvas chart (off in tests: the table carries the same data). */
@@ -15,11 +15,11 @@ interface IndicatorChartsProps {
 }
 
 /** MKI or embodied CO₂ by element, module, layer or material; a bar leads to the lines behind it. */
-export function IndicatorCharts({ result, onDrill, showChart = true }: IndicatorChartsProps) {
+export function IndicatorCharts({ bars: allBars, onDrill, showChart = true }: IndicatorChartsProps) {
   const { t } = useTranslation();
   const [dimension, setDimension] = useState<ChartDimension>('element');
   const [metric, setMetric] = useState<ChartMetric>('mki');
-  const bars = useMemo(() => chartBars(result, dimension, metric), [result, dimension, metric]);
+  const bars = allBars[dimension][metric];
   const label = useCallback(
     (raw: string) => (raw === '' ? t('passports.charts.other') : dimension === 'layer' ? t(`passports.layers.${raw}`) : raw),
     [dimension, t],

@@ -6,7 +6,7 @@ import { calculateIndicators, oekobaudat2020II, type LcaResult } from '@kringbou
 import { i18n } from '../../i18n/index.ts';
 import { IndicatorPanel } from './IndicatorPanel.tsx';
 import { IndicatorCharts } from './IndicatorCharts.tsx';
-import { chartBars } from './chart-data.ts';
+import { allChartBars, chartBars } from './chart-data.ts';
 import { formatNumber } from './numbers.ts';
 import { samplePassport } from './test/sample-passport.ts';
 
@@ -24,7 +24,7 @@ function renderPanel(onShowLines = vi.fn()) {
     <I18nextProvider i18n={i18n}>
       <MemoryRouter>
         <IndicatorPanel result={result} onShowLines={onShowLines}>
-          <IndicatorCharts result={result} showChart={false} />
+          <IndicatorCharts bars={allChartBars(result)} showChart={false} />
         </IndicatorPanel>
       </MemoryRouter>
     </I18nextProvider>,
@@ -108,7 +108,7 @@ describe('drill-down charts', () => {
     const onDrill = vi.fn();
     render(
       <I18nextProvider i18n={i18n}>
-        <IndicatorCharts result={result} showChart={false} onDrill={onDrill} />
+        <IndicatorCharts bars={allChartBars(result)} showChart={false} onDrill={onDrill} />
       </I18nextProvider>,
     );
     fireEvent.click(screen.getByRole('radio', { name: 'Bouwlaag' }));

@@ -1,6 +1,7 @@
 import { memo, useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LineResult, MaterialLine } from '@kringbouw/domain/lca';
+import type { MaterialLine } from '@kringbouw/domain/lca';
+import type { EngineView } from './engine-core.ts';
 import { choiceOptions, fieldValue, type ChoiceField, type EditProblem, type EditResult, type EditableField, type NumericField, type PassportRow } from './draft.ts';
 import { formatInput, formatNumber } from './numbers.ts';
 
@@ -8,8 +9,8 @@ export type LineWithOrigin = MaterialLine & { profileOrigin?: string | null; key
 
 interface LineTableProps {
   rows: PassportRow<LineWithOrigin>[];
-  /** The engine's per-line results, by line number (MKI and the profile actually used). */
-  results?: ReadonlyMap<number, LineResult> | undefined;
+  /** The engine's per-line figures: MKI and the profile it suggested for lines without one. */
+  figures?: Pick<EngineView, 'lineMki' | 'suggested'> | undefined;
   profileName: (id: string) => string | undefined;
   readOnly: boolean;
   selected: ReadonlySet<number>;
@@ -39,7 +40,7 @@ function moveFocus(event: KeyboardEvent<HTMLElement>) {
  * Numbers are typed in Dutch notation; an edit the passport schema refuses stays in the cell, marked invalid with the
  * reason, and is not applied. Enter moves down a row, Escape restores the stored value.
  */
-export function LineTable({ rows, results, profileName, readOnly, selected, onSelect, onEdit, onPickProfile, warningLines }: LineTableProps) {
+export function LineTable({ rows, figures, profileName, readOnly, selected, onSelect, onEdit, onPickProfile, warningLines }: LineTableProps) {
   const { t } = useTranslation();
   const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.line));
   return (
@@ -86,7 +87,8 @@ export function LineTable({ rows, results, profileName, readOnly, selected, onSe
               key={row.data.key ?? row.line}
               row={row}
               index={index}
-              result={results?.get(row.line)}
+              mki={lineMki(figures, row.line)}
+              suggested={figures?.suggested[row.line] ?? null}
               profileName={profileName}
               readOnly={readOnly}
               selected={selected.has(row.line)}
@@ -102,10 +104,17 @@ export function LineTable({ rows, results, profileName, readOnly, selected, onSe
   );
 }
 
+function lineMki(figures: LineTableProps['figures'], line: number): number | null {
+  const value = figures?.lineMki[line - 1];
+  return value === undefined || Number.isNaN(value) ? null : value;
+}
+
 interface LineRowProps {
   row: PassportRow<LineWithOrigin>;
   index: number;
-  result: LineResult | undefined;
+  mki: number | null;
+  /** The engine's suggested profile, for a line without a profile of its own. */
+  suggested: string | null;
   profileName: (id: string) => string | undefined;
   readOnly: boolean;
   selected: boolean;
@@ -115,12 +124,12 @@ interface LineRowProps {
   onPickProfile: (row: PassportRow<LineWithOrigin>) => void;
 }
 
-const LineRow = memo(function LineRow({ row, index, result, profileName, readOnly, selected, warned, onSelect, onEdit, onPickProfile }: LineRowProps) {
+const LineRow = memo(function LineRow({ row, index, mki, suggested: suggestedName, profileName, readOnly, selected, warned, onSelect, onEdit, onPickProfile }: LineRowProps) {
   const { t } = useTranslation();
   const { data } = row;
   const what = t('passports.table.lineLabel', { line: row.line, description: data.description });
   const profileId = data.profileId;
-  const suggested = !profileId && result?.profileSource === 'suggested' ? result.profileName : null;
+  const suggested = !profileId ? suggestedName : null;
   return (
     <tr className={[selected ? 'is-selected' : '', warned ? 'has-warning' : ''].filter(Boolean).join(' ') || undefined}>
       <td className="line-table__select">
@@ -155,7 +164,7 @@ const LineRow = memo(function LineRow({ row, index, result, profileName, readOnl
       {detachColumns.map((field) => (
         <ChoiceCell key={field} row={row} index={index} field={field} label={`${t(`passports.fields.${field}`)}, ${what}`} readOnly={readOnly} onEdit={onEdit} />
       ))}
-      <td className="numeric">{result?.mkiEur === null || result?.mkiEur === undefined ? '–' : formatNumber(result.mkiEur, 0)}</td>
+      <td className="numeric">{mki === null ? '–' : formatNumber(mki, 0)}</td>
     </tr>
   );
 });

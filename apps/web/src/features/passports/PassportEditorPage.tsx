@@ -73,6 +73,7 @@ function PassportEditor({ project, version }: { project: Project; version: Passp
     setDoc(next);
     setDirty(true);
   };
+  const tabs: Tab[] = version.importReport ? ['lines', 'materials', 'report'] : ['lines', 'materials'];
   const unavailable = doc.project.bvoM2 === null ? t('passports.indicators.noBvo') : enginePassport === null ? t('passports.indicators.noLines') : null;
 
   return (
@@ -128,8 +129,20 @@ function PassportEditor({ project, version }: { project: Project; version: Passp
 
       {mayEdit ? <ProjectDataBar doc={doc} onChange={change} /> : null}
 
-      <div className="tabs" role="tablist" aria-label={t('passports.tabs.label')}>
-        {(['lines', 'materials', ...(version.importReport ? (['report'] as const) : [])] as Tab[]).map((name) => (
+      <div
+        className="tabs"
+        role="tablist"
+        aria-label={t('passports.tabs.label')}
+        onKeyDown={(event) => {
+          // Arrow keys move between tabs (WAI-ARIA tabs pattern); Tab goes on to the panel.
+          if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+          const index = tabs.indexOf(tab);
+          const next = tabs[(index + (event.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length] ?? tab;
+          setTab(next);
+          document.getElementById(`tab-${next}`)?.focus();
+        }}
+      >
+        {tabs.map((name) => (
           <button
             key={name}
             type="button"
@@ -137,6 +150,7 @@ function PassportEditor({ project, version }: { project: Project; version: Passp
             id={`tab-${name}`}
             aria-selected={tab === name}
             aria-controls={`panel-${name}`}
+            tabIndex={tab === name ? 0 : -1}
             className="tabs__tab"
             onClick={() => setTab(name)}
           >
@@ -147,7 +161,7 @@ function PassportEditor({ project, version }: { project: Project; version: Passp
 
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === 'lines' ? (
-          <PassportWorkspace doc={doc} onChange={change} readOnly={!mayEdit} result={live.result} calculating={live.calculating} unavailable={unavailable} />
+          <PassportWorkspace doc={doc} onChange={change} readOnly={!mayEdit} view={live.view} calculating={live.calculating} unavailable={unavailable} />
         ) : tab === 'materials' ? (
           <MaterialsPanel
             projectId={project.id}

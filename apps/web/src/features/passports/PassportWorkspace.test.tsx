@@ -22,7 +22,7 @@ function Harness({ initial, readOnly = false }: { initial: PassportDocument; rea
   const passport = useMemo(() => toEnginePassport(doc), [doc]);
   const live = useLiveIndicators(passport ?? undefined);
   return (
-    <PassportWorkspace doc={doc} onChange={setDoc} readOnly={readOnly} result={live.result} calculating={live.calculating} unavailable={null} showCharts={false} />
+    <PassportWorkspace doc={doc} onChange={setDoc} readOnly={readOnly} view={live.view} calculating={live.calculating} unavailable={null} showCharts={false} />
   );
 }
 

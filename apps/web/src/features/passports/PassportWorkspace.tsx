@@ -1,7 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PassportDocument } from '@kringbouw/contracts';
-import type { LcaResult, LineResult } from '@kringbouw/domain/lca';
 import {
   bulkEdit, editLine, elementTree, matchesFilter, passportRows, replaceLines,
   type BulkFailure, type EditableField, type PassportRow, type RowFilter, type TreeMode,
@@ -14,23 +13,26 @@ import { ProfilePicker } from './ProfilePicker.tsx';
 import { BulkEditBar } from './BulkEditBar.tsx';
 import { useProfileSummaries } from './use-engine.ts';
 import { engineClient } from './engine-client.ts';
+import type { EngineView } from './engine-core.ts';
 import { useQuery } from '@tanstack/react-query';
 import { formatNumber } from './numbers.ts';
 
 const PAGE_SIZE = 100;
+const emptyBars = { element: { mki: [], gwp: [] }, module: { mki: [], gwp: [] }, layer: { mki: [], gwp: [] }, material: { mki: [], gwp: [] } };
 
 interface PassportWorkspaceProps {
   doc: PassportDocument;
   onChange: (doc: PassportDocument) => void;
   readOnly: boolean;
-  result: LcaResult | undefined;
+  view: EngineView | undefined;
   calculating: boolean;
   unavailable: string | null;
   showCharts?: boolean;
 }
 
 /** Element tree, filters, the editable line table and the live indicator panel of one passport version. */
-export function PassportWorkspace({ doc, onChange, readOnly, result, calculating, unavailable, showCharts = true }: PassportWorkspaceProps) {
+export function PassportWorkspace({ doc, onChange, readOnly, view, calculating, unavailable, showCharts = true }: PassportWorkspaceProps) {
+  const result = view?.result;
   const { t } = useTranslation();
   const [mode, setMode] = useState<TreeMode>('nlsfb');
   const [filter, setFilter] = useState<RowFilter>({});
@@ -49,7 +51,6 @@ export function PassportWorkspace({ doc, onChange, readOnly, result, calculating
   const pageCount = Math.max(1, Math.ceil(filtered.length / PAGE_SIZE));
   const currentPage = Math.min(page, pageCount - 1);
   const visible = filtered.slice(currentPage * PAGE_SIZE, (currentPage + 1) * PAGE_SIZE);
-  const lineResults = useMemo(() => new Map<number, LineResult>(result?.lines.map((l) => [l.line, l]) ?? []), [result]);
   const warningLines = useMemo(() => new Set(result?.warnings.filter((w) => w.code !== 'EENHEID_OMGEREKEND').flatMap((w) => w.lines) ?? []), [result]);
 
   const updateFilter = (next: RowFilter, note: string | null = null) => {
@@ -162,7 +163,7 @@ export function PassportWorkspace({ doc, onChange, readOnly, result, calculating
         ) : (
           <LineTable
             rows={visible}
-            results={lineResults}
+            figures={view}
             profileName={profileName}
             readOnly={readOnly}
             selected={selected}
@@ -193,7 +194,7 @@ export function PassportWorkspace({ doc, onChange, readOnly, result, calculating
             onShowLines={(lines, warning) => updateFilter({ ...filter, node: undefined, text: '', lines: new Set(lines) }, t('passports.filters.warningLines', { count: lines.length, code: warning.code }))}
           >
             <IndicatorCharts
-              result={result}
+              bars={view?.bars ?? emptyBars}
               showChart={showCharts}
               onDrill={(target) => {
                 if (target.startsWith('text:')) updateFilter({ ...filter, node: undefined, lines: undefined, text: target.slice(5) });

@@ -64,3 +64,14 @@ export function chartBars(result: LcaResult, dimension: ChartDimension, metric: 
   const rest = bars.slice(MAX_BARS - 1).reduce((sum, bar) => sum + bar.value, 0);
   return [...bars.slice(0, MAX_BARS - 1), { filter: null, label: '', value: rest }];
 }
+
+export type ChartBars = Record<ChartDimension, Record<ChartMetric, ChartBar[]>>;
+
+/** Every breakdown at once (computed in the engine worker, so the page never walks the per-line results). */
+export function allChartBars(result: LcaResult): ChartBars {
+  const bars = {} as ChartBars;
+  for (const dimension of chartDimensions) {
+    bars[dimension] = { mki: chartBars(result, dimension, 'mki'), gwp: chartBars(result, dimension, 'gwp') };
+  }
+  return bars;
+}

@@ -1,10 +1,10 @@
 /** The page's handle on the indicator engine, which runs in a module worker (engine.worker.ts). */
-import type { LcaResult, Passport, ProfileSuggestion } from '@kringbouw/domain/lca';
-import type { ProfileSummary } from './engine-core.ts';
+import type { Passport, ProfileSuggestion } from '@kringbouw/domain/lca';
+import type { EngineView, ProfileSummary } from './engine-core.ts';
 import type { EngineCommand, EngineRequest, EngineResponse } from './engine-protocol.ts';
 
 export interface EngineClient {
-  calculate(passport: Passport): Promise<LcaResult>;
+  calculate(passport: Passport): Promise<EngineView>;
   profiles(): Promise<ProfileSummary[]>;
   suggest(name: string, limit?: number): Promise<ProfileSuggestion[]>;
 }
@@ -36,7 +36,7 @@ function workerClient(worker: Worker): EngineClient {
     async calculate(passport) {
       const response = await send({ type: 'calculate', passport });
       if (response.type !== 'calculate') throw new Error('unexpected engine response');
-      return response.result;
+      return response.view;
     },
     async profiles() {
       const response = await send({ type: 'profiles' });

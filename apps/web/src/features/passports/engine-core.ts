@@ -4,6 +4,7 @@
  * workers are unavailable — never in the main bundle (the library is ~380 kB of JSON).
  */
 import { calculateIndicators, oekobaudat2020II, suggestProfiles, type LcaResult, type Passport, type ProfileSuggestion, type Unit } from '@kringbouw/domain/lca';
+import { allChartBars, type ChartBars } from './chart-data.ts';
 
 export interface ProfileSummary {
   id: string;
@@ -17,6 +18,34 @@ export interface ProfileSummary {
 
 export function calculate(passport: Passport): LcaResult {
   return calculateIndicators(passport, { library: oekobaudat2020II() });
+}
+
+/**
+ * What the editor shows of a calculation: the result without its per-line objects, plus per line only the MKI and
+ * the suggested profile's name, and the chart breakdowns. For a 10,000-line passport this keeps tens of thousands of
+ * objects from being copied to the page on every edit.
+ */
+export interface EngineView {
+  result: LcaResult;
+  /** MKI per line (index = line number − 1); NaN where the line has none. */
+  lineMki: Float64Array;
+  /** Name of the profile the engine suggested, by line number, for lines without a profile of their own. */
+  suggested: Record<number, string>;
+  bars: ChartBars;
+}
+
+export function viewOf(result: LcaResult): EngineView {
+  const lineMki = new Float64Array(result.lines.length).fill(Number.NaN);
+  const suggested: Record<number, string> = {};
+  for (const line of result.lines) {
+    if (line.mkiEur !== null) lineMki[line.line - 1] = line.mkiEur;
+    if (line.profileSource === 'suggested' && line.profileName) suggested[line.line] = line.profileName;
+  }
+  return { result: { ...result, lines: [] }, lineMki, suggested, bars: allChartBars(result) };
+}
+
+export function calculateView(passport: Passport): EngineView {
+  return viewOf(calculate(passport));
 }
 
 let summaries: ProfileSummary[] | undefined;

@@ -1,5 +1,5 @@
-import type { LcaResult, Passport, ProfileSuggestion } from '@kringbouw/domain/lca';
-import type { ProfileSummary } from './engine-core.ts';
+import type { Passport, ProfileSuggestion } from '@kringbouw/domain/lca';
+import type { EngineView, ProfileSummary } from './engine-core.ts';
 
 export type EngineCommand =
   | { type: 'calculate'; passport: Passport }
@@ -9,7 +9,7 @@ export type EngineCommand =
 export type EngineRequest = EngineCommand & { id: number };
 
 export type EngineResponse =
-  | { id: number; type: 'calculate'; result: LcaResult }
+  | { id: number; type: 'calculate'; view: EngineView }
   | { id: number; type: 'profiles'; profiles: ProfileSummary[] }
   | { id: number; type: 'suggest'; suggestions: ProfileSuggestion[] }
   | { id: number; type: 'error'; message: string };

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import type { LcaResult, Passport } from '@kringbouw/domain/lca';
+import type { Passport } from '@kringbouw/domain/lca';
+import type { EngineView } from './engine-core.ts';
 import { engineClient } from './engine-client.ts';
 
 export interface LiveIndicators {
-  result: LcaResult | undefined;
+  view: EngineView | undefined;
   /** True while a newer passport than the shown result is being calculated. */
   calculating: boolean;
   error: Error | undefined;
@@ -15,7 +16,7 @@ export interface LiveIndicators {
  * meanwhile are coalesced so only the newest passport is calculated next (typing never queues up work).
  */
 export function useLiveIndicators(passport: Passport | undefined): LiveIndicators {
-  const [state, setState] = useState<LiveIndicators>({ result: undefined, calculating: passport !== undefined, error: undefined });
+  const [state, setState] = useState<LiveIndicators>({ view: undefined, calculating: passport !== undefined, error: undefined });
   const running = useRef(false);
   const next = useRef<Passport | undefined>(undefined);
   const alive = useRef(true);
@@ -38,8 +39,8 @@ export function useLiveIndicators(passport: Passport | undefined): LiveIndicator
         const current = next.current;
         next.current = undefined;
         try {
-          const result = await engineClient().calculate(current);
-          if (alive.current) setState({ result, calculating: next.current !== undefined, error: undefined });
+          const view = await engineClient().calculate(current);
+          if (alive.current) setState({ view, calculating: next.current !== undefined, error: undefined });
         } catch (error) {
           if (alive.current) setState((s) => ({ ...s, calculating: false, error: error instanceof Error ? error : new Error(String(error)) }));
         }
