@@ -10,5 +10,6 @@ export interface NavigationItem {
 export const navigationItems: readonly NavigationItem[] = [
   { to: '/projecten', labelKey: 'nav.projects' },
   { to: '/kansenkaart', labelKey: 'nav.kansenkaart' },
+  { to: '/monitoring', labelKey: 'monitoring.nav' },
   { to: '/organisaties', labelKey: 'nav.organisations' },
 ];

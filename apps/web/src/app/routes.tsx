@@ -24,6 +24,7 @@ const MethodPage = lazy(() => import('../features/passports/MethodPage.tsx'));
 const MappingListPage = lazy(() => import('../features/mappings/MappingListPage.tsx'));
 const KansenkaartPage = lazy(() => import('../features/kansenkaart/KansenkaartPage.tsx'));
 const KansenkaartImportPage = lazy(() => import('../features/kansenkaart/ImportPage.tsx'));
+const MunicipalityDashboardPage = lazy(() => import('../features/monitoring/MunicipalityDashboardPage.tsx'));
 
 /** URL paths are Dutch: they appear in shared links. */
 export function AppRoutes() {
@@ -49,6 +50,7 @@ export function AppRoutes() {
         <Route path="organisaties/:id/materiaalkoppelingen" element={<RequireSession><MappingListPage /></RequireSession>} />
         <Route path="kansenkaart" element={<RequireSession><KansenkaartPage /></RequireSession>} />
         <Route path="kansenkaart/importeren" element={<RequireSession><KansenkaartImportPage /></RequireSession>} />
+        <Route path="monitoring" element={<RequireSession><MunicipalityDashboardPage /></RequireSession>} />
         <Route path="organisaties" element={<RequireSession><OrganisationListPage /></RequireSession>} />
         <Route path="organisaties/nieuw" element={<RequireSession><OrganisationCreatePage /></RequireSession>} />
         <Route path="organisaties/:id" element={<RequireSession><OrganisationPage /></RequireSession>} />

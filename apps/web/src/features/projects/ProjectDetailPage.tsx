@@ -15,6 +15,7 @@ import { projectKeys, useAllOrganisations, useDeleteProject, useProject } from '
 import { kindLabel, phaseLabel } from './labels.ts';
 import { ProjectBadges } from './ProjectBadges.tsx';
 import { PassportSection } from '../passports/PassportSection.tsx';
+import { IndicatorSection } from '../monitoring/IndicatorSection.tsx';
 import { listReturnPath } from './list-params.ts';
 
 export default function ProjectDetailPage() {
@@ -178,6 +179,7 @@ function ProjectDetail({ project }: { project: Project }) {
         </div>
       </div>
 
+      <IndicatorSection projectId={project.id} />
       <PassportSection project={project} />
 
       {mayDelete ? <DeleteProject project={project} /> : null}

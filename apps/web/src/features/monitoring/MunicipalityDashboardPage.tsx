@@ -1,0 +1,152 @@
+/**
+ * The municipality monitoring dashboard: totals (projects, dwellings, average official MPG, stored CO2 official and
+ * indicative apart, share meeting each HNN level, industrialised share), pipeline by phase, projects per year, the
+ * projects you may see; filters kind and year in the URL. Figures come from the server's per-project aggregates.
+ */
+import { useCallback, useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { projectKinds, type ProjectKind } from '@kringbouw/domain/projects';
+import { ErrorMessage, Loading } from '../../components/Status.tsx';
+import { formatDecimal, formatInteger } from '../../lib/format.ts';
+import { usePageTitle } from '../../lib/use-page-title.ts';
+import { MunicipalityPicker } from '../municipalities/MunicipalityPicker.tsx';
+import { kindLabel, phaseLabel } from '../projects/labels.ts';
+import { ColumnChart } from './ColumnChart.tsx';
+import { useMunicipalityDashboard } from './api.ts';
+import './monitoring.css';
+
+const hnnIds = ['mpg', 'embodiedCarbon', 'materialOrigin', 'detachability'] as const;
+
+function percent(value: number | null): string {
+  return value === null ? '—' : `${formatDecimal(100 * value, 0)} %`;
+}
+
+export default function MunicipalityDashboardPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('monitoring.dashboard.title'));
+  const [params, setParams] = useSearchParams();
+  const code = params.get('gemeente') ?? 'GM0546';
+  const kindParam = params.get('soort') ?? '';
+  const kind: ProjectKind | '' = (projectKinds as readonly string[]).includes(kindParam) ? (kindParam as ProjectKind) : '';
+  const year = /^\d{4}$/.test(params.get('jaar') ?? '') ? (params.get('jaar') ?? '') : '';
+  const query = useMunicipalityDashboard(code, kind, year);
+  const set = (name: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value === '') next.delete(name);
+    else next.set(name, value);
+    setParams(next, { replace: true });
+  };
+  const formatCount = useCallback((v: number) => formatInteger(v), []);
+  const formatPct = useCallback((v: number) => `${formatDecimal(v, 0)} %`, []);
+  const data = query.data;
+  const pipelineSeries = useMemo(() => (data ? [{ name: t('monitoring.dashboard.projects'), values: data.pipeline.map((p) => p.projects), color: '#01689b' }] : []), [data, t]);
+  const hnnSeries = useMemo(() => (data ? [{ name: t('monitoring.dashboard.hnnMet'), values: hnnIds.map((id) => 100 * (data.totals.hnnShare[id].share ?? 0)), color: '#39870c' }] : []), [data, t]);
+  const yearSeries = useMemo(() => (data ? [{ name: t('monitoring.dashboard.dwellings'), values: data.byYear.map((y) => y.dwellings), color: '#e17000' }] : []), [data, t]);
+
+  return (
+    <article className="page">
+      <h1>{t('monitoring.dashboard.title')}</h1>
+      <p className="lead">{t('monitoring.dashboard.lead')}</p>
+      <div className="dashboard-filters card">
+        <MunicipalityPicker id="dashboard-municipality" label={t('monitoring.dashboard.municipality')} value={code} onChange={(value) => set('gemeente', value)} error={undefined} />
+        <div className="field">
+          <label htmlFor="dashboard-kind">{t('monitoring.dashboard.kind')}</label>
+          <select id="dashboard-kind" value={kind} onChange={(e) => set('soort', e.target.value)}>
+            <option value="">{t('monitoring.dashboard.allKinds')}</option>
+            {projectKinds.map((k) => (
+              <option key={k} value={k}>
+                {kindLabel(t, k)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="dashboard-year">{t('monitoring.dashboard.year')}</label>
+          <input id="dashboard-year" inputMode="numeric" value={year} placeholder={t('monitoring.dashboard.allYears')} onChange={(e) => set('jaar', e.target.value.replace(/\D/g, '').slice(0, 4))} size={6} />
+        </div>
+      </div>
+      {query.isPending ? <Loading /> : null}
+      {query.isError ? <ErrorMessage error={query.error} onRetry={() => void query.refetch()} /> : null}
+      {data ? (
+        <>
+          <h2>{data.municipalityName}</h2>
+          <div className="dashboard-totals" data-testid="dashboard-totals">
+            <div className="card">
+              {t('monitoring.dashboard.projects')} <strong data-testid="total-projects">{formatInteger(data.totals.projects)}</strong>
+            </div>
+            <div className="card">
+              {t('monitoring.dashboard.dwellings')} <strong>{formatInteger(data.totals.dwellings)}</strong>
+            </div>
+            <div className="card">
+              {t('monitoring.dashboard.averageOfficialMpg')}{' '}
+              <strong data-testid="average-official-mpg">{data.totals.averageOfficialMpg === null ? '—' : formatDecimal(data.totals.averageOfficialMpg, 2)}</strong>
+              <span className="muted">{t('monitoring.dashboard.officialMpgCount', { count: data.totals.projectsWithOfficialMpg })}</span>
+            </div>
+            <div className="card">
+              {t('monitoring.dashboard.storedCarbon')} <strong>{formatDecimal(data.totals.storedCarbonT.officieel, 1)} t</strong>
+              <span className="muted">{t('monitoring.dashboard.storedCarbonIndicative', { value: formatDecimal(data.totals.storedCarbonT.indicatief, 1) })}</span>
+            </div>
+            <div className="card">
+              {t('monitoring.dashboard.industrialisedShare')} <strong>{percent(data.totals.industrialisedShare)}</strong>
+            </div>
+          </div>
+          {data.totals.confidentialCounted > 0 ? <p className="muted">{t('monitoring.dashboard.confidentialCounted', { count: data.totals.confidentialCounted })}</p> : null}
+          <p className="muted">{t('monitoring.dashboard.confidentialRule')}</p>
+          <div className="detail-grid">
+            <section className="card" aria-labelledby="pipeline-heading">
+              <h3 id="pipeline-heading">{t('monitoring.dashboard.pipeline')}</h3>
+              <ColumnChart labels={data.pipeline.map((p) => phaseLabel(t, p.phase))} series={pipelineSeries} format={formatCount} ariaLabel={t('monitoring.dashboard.pipeline')} />
+            </section>
+            <section className="card" aria-labelledby="hnn-heading">
+              <h3 id="hnn-heading">{t('monitoring.dashboard.hnnShare')}</h3>
+              <ColumnChart labels={hnnIds.map((id) => t(`monitoring.hnnIndicators.${id}`))} series={hnnSeries} format={formatPct} ariaLabel={t('monitoring.dashboard.hnnShare')} />
+              <ul className="muted">
+                {hnnIds.map((id) => (
+                  <li key={id}>
+                    {t(`monitoring.hnnIndicators.${id}`)}: {t('monitoring.dashboard.hnnOf', { met: data.totals.hnnShare[id].met, checked: data.totals.hnnShare[id].checked })}
+                  </li>
+                ))}
+              </ul>
+            </section>
+            <section className="card" aria-labelledby="years-heading">
+              <h3 id="years-heading">{t('monitoring.dashboard.byYear')}</h3>
+              <ColumnChart labels={data.byYear.map((y) => String(y.year))} series={yearSeries} format={formatCount} ariaLabel={t('monitoring.dashboard.byYear')} />
+            </section>
+          </div>
+          <section aria-labelledby="projects-heading">
+            <h3 id="projects-heading">{t('monitoring.dashboard.projectList')}</h3>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th>{t('monitoring.dashboard.project')}</th>
+                  <th>{t('monitoring.dashboard.kind')}</th>
+                  <th>{t('monitoring.dashboard.phase')}</th>
+                  <th>{t('monitoring.dashboard.year')}</th>
+                  <th>{t('monitoring.dashboard.dwellings')}</th>
+                  <th>{t('monitoring.dashboard.officialMpg')}</th>
+                  <th>{t('monitoring.dashboard.indicativeMpg')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.projects.map((p) => (
+                  <tr key={p.id}>
+                    <td>
+                      <Link to={`/projecten/${p.id}`}>{p.name}</Link>
+                    </td>
+                    <td>{kindLabel(t, p.kind)}</td>
+                    <td>{phaseLabel(t, p.phase)}</td>
+                    <td>{p.year}</td>
+                    <td>{formatInteger(p.dwellings)}</td>
+                    <td>{p.officialMpg === null ? '—' : formatDecimal(p.officialMpg, 2)}</td>
+                    <td>{p.indicativeMpg === null ? '—' : formatDecimal(p.indicativeMpg, 2)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        </>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,75 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { municipalityDashboard, projectIndicators, type ProjectIndicators } from '@kringbouw/contracts';
+import type { ProjectKind } from '@kringbouw/domain/projects';
+import { ApiError, apiRequest, clientErrorCodes, csrfHeaders, errorFromResponse } from '../../api/client.ts';
+
+const enc = encodeURIComponent;
+
+/** The monitoring API, in one place (see packages/contracts/src/monitoring.ts). */
+export const monitoringPaths = {
+  indicators: (projectId: string) => `/api/projects/${enc(projectId)}/indicators`,
+  withdraw: (projectId: string, entryId: string) => `/api/projects/${enc(projectId)}/indicators/entries/${enc(entryId)}/withdraw`,
+  report: (projectId: string, entryId: string) => `/api/projects/${enc(projectId)}/indicators/entries/${enc(entryId)}/report`,
+  dashboard: (code: string) => `/api/municipalities/${enc(code)}/monitoring`,
+};
+
+export const monitoringKeys = {
+  indicators: (projectId: string) => ['monitoring', 'indicators', projectId] as const,
+  dashboard: (code: string, kind: string, year: string) => ['monitoring', 'dashboard', code, kind, year] as const,
+};
+
+export function useProjectIndicators(projectId: string) {
+  return useQuery({ queryKey: monitoringKeys.indicators(projectId), queryFn: ({ signal }) => apiRequest(monitoringPaths.indicators(projectId), projectIndicators, { signal }) });
+}
+
+export interface DeclareInput {
+  fields: Record<string, string>;
+  report: File | null;
+}
+
+/** Multipart POST of a declaration (fields + the PDF as "report"); the answer is the project's indicators. */
+async function declare(projectId: string, input: DeclareInput): Promise<ProjectIndicators> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(input.fields)) if (value !== '') form.append(name, value);
+  if (input.report) form.append('report', input.report, input.report.name);
+  let response: Response;
+  try {
+    response = await fetch(monitoringPaths.indicators(projectId), { method: 'POST', body: form, credentials: 'same-origin', headers: { accept: 'application/json', ...csrfHeaders() } });
+  } catch (error) {
+    throw new ApiError(0, clientErrorCodes.network, error instanceof Error ? error.message : String(error));
+  }
+  if (!response.ok) throw await errorFromResponse(response);
+  const parsed = projectIndicators.safeParse(await response.json());
+  if (!parsed.success) throw new ApiError(response.status, clientErrorCodes.badResponse, 'The response does not match the contract', parsed.error.issues);
+  return parsed.data;
+}
+
+export function useDeclareIndicator(projectId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: DeclareInput) => declare(projectId, input),
+    onSuccess: (data) => {
+      client.setQueryData(monitoringKeys.indicators(projectId), data);
+      void client.invalidateQueries({ queryKey: ['monitoring', 'dashboard'] });
+    },
+  });
+}
+
+export function useWithdrawIndicator(projectId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { entryId: string; reason: string }) => apiRequest(monitoringPaths.withdraw(projectId, input.entryId), projectIndicators, { method: 'POST', body: { reason: input.reason } }),
+    onSuccess: (data) => {
+      client.setQueryData(monitoringKeys.indicators(projectId), data);
+      void client.invalidateQueries({ queryKey: ['monitoring', 'dashboard'] });
+    },
+  });
+}
+
+export function useMunicipalityDashboard(code: string, kind: ProjectKind | '', year: string) {
+  return useQuery({
+    queryKey: monitoringKeys.dashboard(code, kind, year),
+    queryFn: ({ signal }) => apiRequest(monitoringPaths.dashboard(code), municipalityDashboard, { signal, query: { kind, year } }),
+    enabled: /^GM\d{4}$/.test(code),
+  });
+}
