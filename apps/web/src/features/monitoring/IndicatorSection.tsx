@@ -3,7 +3,7 @@
  * badge, never combined), the HNN level check, the history, and — for editors — declaring an official value with its
  * report PDF or withdrawing one.
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectIndicators } from '@kringbouw/contracts';
 import { ApiError } from '../../api/client.ts';
@@ -133,15 +133,13 @@ function DeclareForm({ projectId, indicators, onDone }: { projectId: string; ind
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const fields: Record<string, string> = {};
-    for (const name of ['indicatorId', 'value', 'tool', 'toolVersion', 'nmdVersion', 'calculationDate', 'note']) {
-      fields[name] = String(data.get(name) ?? '').trim().replace(',', '.');
-    }
-    fields.tool = String(data.get('tool') ?? '').trim();
-    fields.note = String(data.get('note') ?? '').trim();
+    for (const name of ['indicatorId', 'value', 'tool', 'toolVersion', 'nmdVersion', 'calculationDate', 'note']) fields[name] = String(data.get(name) ?? '').trim();
+    // Dutch decimal comma.
+    fields.value = (fields.value ?? '').replace(',', '.');
     declare.mutate({ fields, report }, { onSuccess: onDone });
   }
 
-  const field = (name: string, label: string, input: React.ReactNode) => (
+  const field = (name: string, label: string, input: ReactNode) => (
     <div className="field">
       <label htmlFor={`${formId}-${name}`}>{label}</label>
       {input}
