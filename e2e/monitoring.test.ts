@@ -1,0 +1,81 @@
+/**
+ * Browser journey for monitoring (journey 3, "Official MPG"): a policy officer registers a project, declares the
+ * official MPG from a validated tool with its report PDF, sees it on the project page as official with its HNN check,
+ * downloads the report back, and finds it in the municipality dashboard's average official MPG.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser.ts';
+import { newContext, screenshotOnFailure, signIn } from './support/session.ts';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+describe('monitoring journeys', () => {
+  it('declares an official MPG with a PDF and sees it on the municipality dashboard', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    screenshotOnFailure(page, 'monitoring-official-mpg');
+    await signIn(page, 'beleid@leiden.demo');
+
+    await page.getByRole('link', { name: 'Nieuw project' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nieuw project' }).waitFor();
+    const name = `Journey MPG Dordrecht ${Date.now()}`;
+    await page.getByLabel('Projectnaam').fill(name);
+    await page.getByLabel('Gemeente', { exact: true }).selectOption('GM0505');
+    await page.getByLabel('Soort project').selectOption('nieuwbouw');
+    await page.getByLabel('Type bebouwing').selectOption('gestapeld');
+    await page.getByLabel('Aantal woningen').fill('64');
+    await page.getByLabel('Huidige fase').selectOption('ontwerp');
+    await page.getByRole('button', { name: 'Project opslaan' }).click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+
+    await page.getByRole('heading', { level: 2, name: 'Indicatoren' }).waitFor();
+    await page.getByRole('button', { name: 'Officiële waarde opgeven' }).click();
+    const form = page.getByRole('form', { name: 'Officiële waarde opgeven' });
+    await form.getByLabel('Indicator').selectOption('mpg');
+    await form.getByLabel('Waarde', { exact: true }).fill('0,42');
+    await form.getByLabel('Rekeninstrument', { exact: true }).fill('GPR Materiaal');
+    await form.getByLabel('Versie van het rekeninstrument').fill('5.2');
+    await form.getByLabel('Versie van de NMD-data').fill('NMD 3.7');
+    await form.getByLabel('Datum van de berekening').fill('2026-03-01');
+
+    // Without the report the MPG is refused, next to the field.
+    await form.getByRole('button', { name: 'Vastleggen' }).click();
+    await form.getByText('Voeg het rapport (PDF) van de MPG-berekening toe.').waitFor();
+
+    await form.getByLabel('Rapport (PDF)').setInputFiles({ name: 'MPG-rapport.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await form.getByRole('button', { name: 'Vastleggen' }).click();
+    await form.waitFor({ state: 'detached' });
+
+    const mpgRow = page.locator('tr[data-indicator="mpg"]');
+    await mpgRow.getByText('0,42').waitFor();
+    expect(await mpgRow.getByText('officieel', { exact: true }).isVisible()).toBe(true);
+    expect(await mpgRow.getByText(/voldoet aan HNN/).isVisible()).toBe(true);
+
+    await mpgRow.getByRole('button', { name: /Geschiedenis/ }).click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Rapport: MPG-rapport.pdf' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('MPG-rapport.pdf');
+
+    await page.getByRole('link', { name: 'Monitoring' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Monitoring per gemeente' }).waitFor();
+    await page.getByLabel('Gemeente', { exact: true }).selectOption('GM0505');
+    await page.getByRole('heading', { level: 2, name: 'Dordrecht' }).waitFor();
+    await page.getByRole('link', { name }).waitFor();
+    const average = await page.getByTestId('average-official-mpg').textContent();
+    expect(average).toBe('0,42');
+    expect(page.url()).toContain('gemeente=GM0505');
+    await context.close();
+  });
+});
