@@ -53,8 +53,10 @@ export default function KansenkaartPage() {
       <Filters view={view} onChange={apply} />
       <div className={`kk-layout${view.bagId ? ' kk-layout--panel' : ''}`}>
         <div className="kk-map-wrap">
-          <StockMap view={view} boundary={boundary.data} focus={view.bagId ? openBuilding.data?.centroid : undefined} onSelect={select} onStatus={setStatus} />
-          <Legend minScore={view.minScore} kind={view.kind} />
+          <div className="kk-map-frame">
+            <StockMap view={view} boundary={boundary.data} focus={view.bagId ? openBuilding.data?.centroid : undefined} onSelect={select} onStatus={setStatus} />
+            <Legend minScore={view.minScore} kind={view.kind} />
+          </div>
           <MapStatusLine status={status} />
         </div>
         {view.bagId ? <BuildingPanel bagId={view.bagId} kind={view.kind} onClose={() => apply({ bagId: undefined })} /> : null}
