@@ -14,6 +14,7 @@ import { MunicipalityPicker } from '../municipalities/MunicipalityPicker.tsx';
 import { kindLabel, phaseLabel } from '../projects/labels.ts';
 import { ColumnChart } from './ColumnChart.tsx';
 import { useMunicipalityDashboard } from './api.ts';
+import { downloadCsv, pipelineCsv, projectsCsv } from './csv.ts';
 import './monitoring.css';
 
 const hnnIds = ['mpg', 'embodiedCarbon', 'materialOrigin', 'detachability'] as const;
@@ -96,6 +97,13 @@ export default function MunicipalityDashboardPage() {
           <div className="detail-grid">
             <section className="card" aria-labelledby="pipeline-heading">
               <h3 id="pipeline-heading">{t('monitoring.dashboard.pipeline')}</h3>
+              <button
+                type="button"
+                className="button button--small button--secondary"
+                onClick={() => downloadCsv(`pijplijn-${data.municipalityCode}.csv`, pipelineCsv(data, [t('monitoring.dashboard.phase'), t('monitoring.dashboard.projects'), t('monitoring.dashboard.dwellings')]))}
+              >
+                {t('monitoring.dashboard.csv')}
+              </button>
               <ColumnChart labels={data.pipeline.map((p) => phaseLabel(t, p.phase))} series={pipelineSeries} format={formatCount} ariaLabel={t('monitoring.dashboard.pipeline')} />
             </section>
             <section className="card" aria-labelledby="hnn-heading">
@@ -116,6 +124,18 @@ export default function MunicipalityDashboardPage() {
           </div>
           <section aria-labelledby="projects-heading">
             <h3 id="projects-heading">{t('monitoring.dashboard.projectList')}</h3>
+            <button
+              type="button"
+              className="button button--small button--secondary"
+              onClick={() =>
+                downloadCsv(
+                  `projecten-${data.municipalityCode}.csv`,
+                  projectsCsv(data, ['project', 'kind', 'phase', 'year', 'dwellings', 'officialMpg', 'indicativeMpg'].map((key) => t(`monitoring.dashboard.${key}`))),
+                )
+              }
+            >
+              {t('monitoring.dashboard.csv')}
+            </button>
             <table className="table">
               <thead>
                 <tr>
