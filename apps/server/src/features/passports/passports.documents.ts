@@ -182,13 +182,28 @@ export interface ProfileResolver {
   mapping(normalizedName: string): string | undefined;
 }
 
+type Resolved = { profileId?: string; profileOrigin: ProfileOrigin | null };
+
 /** Profile for a line without one: the organisation's mapping, else the engine's default suggestion, else none. */
-export function resolveProfile(description: string, resolver: ProfileResolver, library: ProfileLibrary): { profileId?: string; profileOrigin: ProfileOrigin | null } {
+export function resolveProfile(description: string, resolver: ProfileResolver, library: ProfileLibrary): Resolved {
   const mapped = resolver.mapping(normalizeMaterialName(description));
   if (mapped !== undefined) return { profileId: mapped, profileOrigin: 'mapping' };
   const suggestion = defaultProfileFor(description, library);
   if (suggestion) return { profileId: suggestion.profileId, profileOrigin: 'suggested' };
   return { profileOrigin: null };
+}
+
+/** resolveProfile once per distinct name: a model repeats a handful of material names over thousands of lines. */
+function cachedResolve(resolver: ProfileResolver, library: ProfileLibrary): (description: string) => Resolved {
+  const cache = new Map<string, Resolved>();
+  return (description) => {
+    let resolved = cache.get(description);
+    if (resolved === undefined) {
+      resolved = resolveProfile(description, resolver, library);
+      cache.set(description, resolved);
+    }
+    return resolved;
+  };
 }
 
 const lineExtrasOrigin = z.enum(['file', 'mapping', 'suggested', 'manual']);
@@ -201,6 +216,7 @@ export function documentFromTable(
   library: ProfileLibrary,
 ): PassportDocument {
   const occurrences = new Map<string, number>();
+  const resolve = cachedResolve(resolver, library);
   let lineIndex = 0;
   const elements: PassportElementDoc[] = passport.elements.map((element) => ({
     nlsfb: element.nlsfb,
@@ -216,7 +232,7 @@ export function documentFromTable(
       const key = extras.key ?? contentKey('t', [...identity, seen]);
       const origin = lineExtrasOrigin.safeParse(extras.profileOrigin);
       if (line.profileId !== undefined) return { ...line, key, profileOrigin: origin.success ? origin.data : 'file' };
-      const resolved = resolveProfile(line.description, resolver, library);
+      const resolved = resolve(line.description);
       return { ...line, ...(resolved.profileId !== undefined && { profileId: resolved.profileId }), key, profileOrigin: resolved.profileOrigin };
     }),
   }));
@@ -247,6 +263,7 @@ export function documentFromIfc(
   const elements: PassportElementDoc[] = [];
   const withoutMaterial: ImportReport['withoutMaterial'] = [];
   const withoutQuantity: ImportReport['withoutQuantity'] = [];
+  const resolve = cachedResolve(resolver, library);
   let unclassified = 0;
   let withoutLayer = 0;
   let qto = 0;
@@ -271,7 +288,7 @@ export function documentFromIfc(
       layer: element.layer !== null && (layers as readonly string[]).includes(element.layer) ? element.layer : 'constructie',
       source: { ifcGlobalId: element.globalId, ifcClass: element.ifcClass, storey: element.storey, nlsfbReason: element.nlsfb.reason },
       lines: element.materials.map((material, index): PassportLine => {
-        const resolved = resolveProfile(material.name, resolver, library);
+        const resolved = resolve(material.name);
         return {
           key: contentKey('i', [element.globalId, index, normalizeMaterialName(material.name)]),
           description: material.name.trim() || 'Onbekend materiaal',
