@@ -47,6 +47,7 @@ export const rows: MatrixRows = {
     }),
   },
   'GET /api/stock/municipalities/:code/candidates': { expected: signedIn(200), cell: async () => ({ method: 'GET', url: '/api/stock/municipalities/GM0503/candidates' }) },
+  'GET /api/stock/municipalities/:code/candidates.xlsx': { expected: signedIn(200), cell: async () => ({ method: 'GET', url: '/api/stock/municipalities/GM0503/candidates.xlsx' }) },
   'POST /api/stock/lists': {
     // The coordinator sees every list but does not upload one on a corporation's or municipality's behalf.
     expected: [401, 403, 403, 201, 201, 403],

@@ -2,6 +2,7 @@
  * From candidate to pilot: the tenants' organisation's consultation (consulted, date, opinion) and the project
  * created from a candidate, both kept on the organisation's assessment of the building.
  */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestContext, idOfOrganisation, projectBody, signIn, type Session, type TestContext } from '../../../test/helpers.ts';
 import { buildingsUpload, freshPandId, injectMultipart, oneBuildingGeoJson } from '../../../test/stock-support.ts';
@@ -98,5 +99,43 @@ describe('pilot selection with the tenants’ organisation', () => {
     const response = await call(ctx.app, s.bouwer, 'PUT', url(), { ...base(), consultation: { consulted: false, date: null, opinion: '' } });
     expect(response.statusCode).toBe(403);
     expect(await assessmentsSeenBy(s.bouwer)).toEqual([]);
+  });
+});
+
+/** exceljs types its input as an ArrayBuffer; a Node Buffer is a view on one. */
+function arrayBufferOf(bytes: Buffer): ArrayBuffer {
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}
+
+describe('candidate list as Excel', () => {
+  it('exports the candidates with score, reasons and assessments; an outsider sees no assessments', async () => {
+    const url = `/api/stock/municipalities/${DELFT}/candidates.xlsx?kind=optoppen&minScore=0`;
+    expect((await call(ctx.app, null, 'GET', url)).statusCode).toBe(401);
+    const response = await call(ctx.app, s.corporatie, 'GET', url);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['content-type']).toContain('spreadsheetml');
+    expect(response.headers['content-disposition']).toContain('kansenkaart-GM0503-optoppen.xlsx');
+    const json = (await call(ctx.app, s.corporatie, 'GET', `/api/stock/municipalities/${DELFT}/candidates?kind=optoppen&minScore=0`)).json<{ items: { bagId: string; score: number; reasons: string[] }[] }>();
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(arrayBufferOf(response.rawPayload));
+    const sheet = workbook.getWorksheet('Kandidaten');
+    if (!sheet) throw new Error('sheet Kandidaten missing');
+    expect(sheet.getRow(1).getCell(1).value).toBe('BAG-pand');
+    expect(sheet.rowCount).toBe(json.items.length + 1);
+    const row = sheet.getRow(2);
+    expect(row.getCell(1).value).toBe(json.items[0]?.bagId);
+    expect(row.getCell(2).value).toBe(json.items[0]?.score);
+    expect(row.getCell(3).value).toBe(json.items[0]?.reasons.join('; '));
+    const ours = [...Array(sheet.rowCount).keys()].map((i) => sheet.getRow(i + 1)).find((r) => r.getCell(1).value === bagId);
+    expect(String(ours?.getCell(9).value)).toContain('kandidaat (Voorbeeldcorporatie Leiden (demo))');
+
+    const outsider = await call(ctx.app, s.bouwer, 'GET', url);
+    expect(outsider.statusCode).toBe(200);
+    const other = new ExcelJS.Workbook();
+    await other.xlsx.load(arrayBufferOf(outsider.rawPayload));
+    const rows = other.getWorksheet('Kandidaten');
+    const theirs = [...Array(rows?.rowCount ?? 0).keys()].map((i) => rows?.getRow(i + 1)).find((r) => r?.getCell(1).value === bagId);
+    expect(theirs?.getCell(9).value ?? '').toBe('');
   });
 });

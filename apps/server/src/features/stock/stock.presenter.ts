@@ -1,7 +1,8 @@
+import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import type { OpportunityKind, StockBuilding } from '@kringbouw/domain/opportunities';
 import type { StockAssessmentRecord, StockBuildingInsert, StockBuildingRow, StockListRecord, stockListRows } from './stock.repository.ts';
-import type { buildingDetail, stockListDetail, stockListSummary } from './stock.schemas.ts';
+import type { buildingDetail, candidateList, stockListDetail, stockListSummary } from './stock.schemas.ts';
 import type { ScoredBuilding } from '@kringbouw/domain/opportunities';
 
 export function presentAssessment(a: StockAssessmentRecord) {
@@ -129,4 +130,53 @@ export function presentListDetail(list: StockListRecord, rows: (typeof stockList
       jaarGrootOnderhoud: r.jaarGrootOnderhoud,
     })),
   };
+}
+
+const kindLabels = { splitsen: 'Splitsen', optoppen: 'Optoppen', transformatie: 'Transformatie' } as const;
+
+/**
+ * The candidate list as an .xlsx workbook (Dutch: the export goes to the tenants' organisation and the
+ * municipality). Coordinates in WGS84 so the rows can be put on any map.
+ */
+export async function candidatesWorkbook(municipalityCode: string, list: z.infer<typeof candidateList>, rulesVersion: string): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Kringbouw';
+  const sheet = workbook.addWorksheet('Kandidaten');
+  sheet.columns = [
+    { header: 'BAG-pand', key: 'bagId', width: 20 },
+    { header: `Score ${kindLabels[list.kind].toLowerCase()}`, key: 'score', width: 10 },
+    { header: 'Redenen', key: 'reasons', width: 60 },
+    { header: 'Bouwjaar', key: 'buildYear', width: 10 },
+    { header: 'Dakvorm', key: 'roofType', width: 18 },
+    { header: 'Hoogte (m)', key: 'heightM', width: 11 },
+    { header: 'Lengtegraad', key: 'lon', width: 12 },
+    { header: 'Breedtegraad', key: 'lat', width: 12 },
+    { header: 'Beoordelingen', key: 'assessments', width: 60 },
+  ];
+  for (const item of list.items) {
+    sheet.addRow({
+      bagId: item.bagId,
+      score: item.score,
+      reasons: item.reasons.join('; '),
+      buildYear: item.buildYear,
+      roofType: item.roofType,
+      heightM: item.heightM,
+      lon: item.centroid[0],
+      lat: item.centroid[1],
+      assessments: item.assessments.map((a) => `${a.status} (${a.organisationName}): ${a.reason}`).join(' | '),
+    });
+  }
+  sheet.getRow(1).font = { bold: true };
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  const about = workbook.addWorksheet('Toelichting');
+  about.addRows([
+    ['Kansenkaart', `${kindLabels[list.kind]} in ${municipalityCode}`],
+    ['Regels', `${rulesVersion} (aanname van deskundigen; score = som van de punten, begrensd op 0–100)`],
+    ['Bronnen', '3D BAG (TU Delft), BAG (Kadaster) — CC BY 4.0'],
+    ['Let op', 'Panden die een van uw organisaties ongeschikt vond, staan niet in de lijst.'],
+  ]);
+  about.getColumn(1).font = { bold: true };
+  about.getColumn(1).width = 14;
+  about.getColumn(2).width = 90;
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

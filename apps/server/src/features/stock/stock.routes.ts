@@ -163,6 +163,23 @@ export function registerStockRoutes(app: FastifyInstance, deps: { stock: StockSe
     handler: async (request) => service.candidates(signedInActor(request), request.params.code, request.query),
   });
 
+  r.get('/api/stock/municipalities/:code/candidates.xlsx', {
+    schema: {
+      tags,
+      summary: 'The candidate list as an Excel workbook (same query and visibility as the candidate list; reasons in Dutch)',
+      params: municipalityParams,
+      querystring: candidatesQuery,
+      response: { 200: z.custom<Buffer>((value) => Buffer.isBuffer(value)).describe('The .xlsx file (binary)'), ...errorResponses(400, 401) },
+    },
+    handler: async (request, reply) => {
+      const bytes = await service.candidatesWorkbook(signedInActor(request), request.params.code, request.query);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="kansenkaart-${request.params.code}-${request.query.kind}.xlsx"`)
+        .send(bytes);
+    },
+  });
+
   r.get('/api/stock/lists', {
     schema: { tags, summary: 'Stock lists you may see (own organisations, shared with them; all for the coordinator)', response: { 200: z.object({ items: z.array(stockListSummary) }), ...errorResponses(401) } },
     handler: async (request) => service.lists(signedInActor(request)),

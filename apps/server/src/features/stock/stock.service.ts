@@ -26,7 +26,7 @@ import {
   type Verblijfsobject,
 } from '@kringbouw/stock-io';
 import { AppError, forbidden, notFound, validationFailed } from '../../errors.ts';
-import { buildingValues, presentAssessment, presentBuilding, presentListDetail, presentListSummary, scoreOf } from './stock.presenter.ts';
+import { buildingValues, candidatesWorkbook, presentAssessment, presentBuilding, presentListDetail, presentListSummary, scoreOf } from './stock.presenter.ts';
 import type { BboxFilter, ScoreUpdate, StockListRecord, StockRepository } from './stock.repository.ts';
 import type { bboxQuery, bboxResponse, candidateList, candidatesQuery, importResult } from './stock.schemas.ts';
 
@@ -359,6 +359,12 @@ export function createStockService(deps: { repository: StockRepository; now: () 
           assessments: assessments.filter((a) => a.bagId === row.bagId).map(presentAssessment),
         })),
       };
+    },
+
+    /** The candidate list as a workbook: one row per building, the reasons as text, assessments of visible organisations. */
+    async candidatesWorkbook(actor: StockActor, municipalityCode: string, query: z.infer<typeof candidatesQuery>): Promise<Buffer> {
+      const list = await this.candidates(actor, municipalityCode, query);
+      return candidatesWorkbook(municipalityCode, list, defaultOpportunityRules.version);
     },
 
     async createList(
