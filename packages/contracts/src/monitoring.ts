@@ -93,22 +93,34 @@ export const dashboardQuery = z.object({
 
 const hnnShare = z.object({ met: z.number().int(), checked: z.number().int(), share: z.number().nullable() });
 
+const dashboardTotals = z.object({
+  projects: z.number().int(),
+  dwellings: z.number().int(),
+  averageOfficialMpg: z.number().nullable(),
+  projectsWithOfficialMpg: z.number().int(),
+  storedCarbonT: z.object({ officieel: z.number(), indicatief: z.number() }),
+  hnnShare: z.object({ mpg: hnnShare, embodiedCarbon: hnnShare, materialOrigin: hnnShare, detachability: hnnShare }),
+  industrialisedShare: z.number().nullable(),
+  confidentialCounted: z.number().int(),
+});
+
+const yearRow = z.object({ year: z.number().int(), projects: z.number().int(), dwellings: z.number().int() });
+
+/** The City Deal cities side by side (same totals as each city's dashboard) and the deal as a whole. */
+export const cityDealOverview = z.object({
+  filter: z.object({ kind: z.enum(projectKinds).nullable(), year: z.number().int().nullable() }),
+  cities: z.array(z.object({ municipalityCode: z.string(), municipalityName: z.string(), totals: dashboardTotals, byYear: z.array(yearRow) })),
+  total: dashboardTotals,
+});
+export type CityDealOverview = z.infer<typeof cityDealOverview>;
+
 export const municipalityDashboard = z.object({
   municipalityCode: z.string(),
   municipalityName: z.string(),
   filter: z.object({ kind: z.enum(projectKinds).nullable(), year: z.number().int().nullable() }),
-  totals: z.object({
-    projects: z.number().int(),
-    dwellings: z.number().int(),
-    averageOfficialMpg: z.number().nullable(),
-    projectsWithOfficialMpg: z.number().int(),
-    storedCarbonT: z.object({ officieel: z.number(), indicatief: z.number() }),
-    hnnShare: z.object({ mpg: hnnShare, embodiedCarbon: hnnShare, materialOrigin: hnnShare, detachability: hnnShare }),
-    industrialisedShare: z.number().nullable(),
-    confidentialCounted: z.number().int(),
-  }),
+  totals: dashboardTotals,
   pipeline: z.array(z.object({ phase: z.enum(projectPhases), projects: z.number().int(), dwellings: z.number().int() })),
-  byYear: z.array(z.object({ year: z.number().int(), projects: z.number().int(), dwellings: z.number().int() })),
+  byYear: z.array(yearRow),
   /** Only projects the viewer may see; confidential ones of others are never named. */
   projects: z.array(
     z.object({

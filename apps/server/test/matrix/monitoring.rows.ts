@@ -41,6 +41,7 @@ export const rows: MatrixRows = {
       return { method: 'GET', url: `/api/projects/${projectId}/indicators/entries/${entryId}/report` };
     },
   },
+  'GET /api/monitoring/city-deal': { expected: signedIn(200), cell: async () => ({ method: 'GET', url: '/api/monitoring/city-deal' }) },
   'GET /api/municipalities/:code/monitoring': {
     expected: signedIn(200),
     cell: async () => ({ method: 'GET', url: '/api/municipalities/GM0546/monitoring' }),

@@ -87,6 +87,29 @@ export function countableRows<R>(rows: readonly Viewed<R>[]): { rows: R[]; hidde
   return { rows: counted.map((r) => r.row), hiddenCounted: hidden.length >= MIN_CONFIDENTIAL_GROUP ? hidden.length : 0 };
 }
 
+/**
+ * The rows a set of related figures may count, decided once for all of them: hidden rows survive only when, in every
+ * grouping shown (e.g. the total, per phase, per year), their group holds ≥ 3 surviving hidden rows — repeated until
+ * stable. Deciding per figure separately would leak: total − Σ phases could isolate one confidential project.
+ */
+export function countableSet<R>(rows: readonly Viewed<R>[], groupings: readonly ((row: R) => string)[]): { rows: R[]; hiddenCounted: number } {
+  let hidden = rows.filter((r) => !r.visible).map((r) => r.row);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const key of [() => '', ...groupings]) {
+      const counts = new Map<string, number>();
+      for (const r of hidden) counts.set(key(r), (counts.get(key(r)) ?? 0) + 1);
+      const kept = hidden.filter((r) => (counts.get(key(r)) ?? 0) >= MIN_CONFIDENTIAL_GROUP);
+      if (kept.length !== hidden.length) {
+        hidden = kept;
+        changed = true;
+      }
+    }
+  }
+  const keep = new Set(hidden);
+  return { rows: rows.filter((r) => r.visible || keep.has(r.row)).map((r) => r.row), hiddenCounted: hidden.length };
+}
+
 export interface Totals {
   projects: number;
   dwellings: number;
@@ -150,24 +173,26 @@ export interface Dashboard {
   byYear: { year: number; projects: number; dwellings: number }[];
 }
 
+const byPhase = (r: ProjectAggregate) => r.phase;
+const byYearKey = (r: ProjectAggregate) => String(r.year);
+
 /**
- * Municipality (or any) dashboard from per-project aggregates: totals, pipeline by phase and projects per year, each
- * aggregate applying {@link countableRows} on its own group. Stored CO2: a project's official figure when it has one,
- * else its indicative one in the indicative sum — the two sums are never added together. Averages unrounded.
+ * Municipality (or any) dashboard from per-project aggregates: totals, pipeline by phase and projects per year, all
+ * from one {@link countableSet} over the groupings shown (so Σ pipeline = Σ years = total). Stored CO2: a project's
+ * official figure when it has one, else its indicative one in the indicative sum — the two are never added together.
+ * Averages unrounded. `counted` are the rows behind the figures (for a combined figure over several dashboards).
  */
-export function dashboardOf(rows: readonly Viewed<ProjectAggregate>[], filter: DashboardFilter = {}): Dashboard {
+export function dashboardOf(rows: readonly Viewed<ProjectAggregate>[], filter: DashboardFilter = {}): Dashboard & { counted: ProjectAggregate[] } {
   const filtered = rows.filter((r) => (filter.kind === undefined || r.row.kind === filter.kind) && (filter.year === undefined || r.row.year === filter.year));
-  const total = countableRows(filtered);
+  const { rows: counted, hiddenCounted } = countableSet(filtered, [byPhase, byYearKey]);
   const pipeline = projectPhases.map((phase) => {
-    const group = countableRows(filtered.filter((r) => r.row.phase === phase)).rows;
+    const group = counted.filter((r) => r.phase === phase);
     return { phase, projects: group.length, dwellings: group.reduce((s, r) => s + r.dwellings, 0) };
   });
-  const years = [...new Set(filtered.map((r) => r.row.year))].sort((a, b) => a - b);
-  const byYear = years
-    .map((year) => {
-      const group = countableRows(filtered.filter((r) => r.row.year === year)).rows;
-      return { year, projects: group.length, dwellings: group.reduce((s, r) => s + r.dwellings, 0) };
-    })
-    .filter((y) => y.projects > 0);
-  return { totals: { ...totalsOf(total.rows), confidentialCounted: total.hiddenCounted }, pipeline, byYear };
+  const years = [...new Set(counted.map((r) => r.year))].sort((a, b) => a - b);
+  const byYear = years.map((year) => {
+    const group = counted.filter((r) => r.year === year);
+    return { year, projects: group.length, dwellings: group.reduce((s, r) => s + r.dwellings, 0) };
+  });
+  return { totals: { ...totalsOf(counted), confidentialCounted: hiddenCounted }, pipeline, byYear, counted };
 }

@@ -120,14 +120,10 @@ describe('aggregates', () => {
     rows.map((r) => ({ row: r.row, visible: r.visible || !r.row.confidential })),
   );
 
-  /** Brute force: one loop per figure, straight from the definition. */
-  function bruteForce(rows: Viewed<ProjectAggregate>[], kind?: ProjectKind, year?: number) {
-    const inFilter = rows.filter((r) => (kind === undefined || r.row.kind === kind) && (year === undefined || r.row.year === year));
-    const allowed = (group: Viewed<ProjectAggregate>[]) => (group.filter((r) => !r.visible).length >= 3 ? group : group.filter((r) => r.visible)).map((r) => r.row);
-    const counted = allowed(inFilter);
+  /** Brute force: one loop per figure, straight from the definition, over the given rows. */
+  function bruteForce(counted: ProjectAggregate[]) {
     const official = counted.filter((r) => r.officialMpg !== null).map((r) => r.officialMpg ?? 0);
     const dwellings = counted.reduce((s, r) => s + r.dwellings, 0);
-    const pipeline = (phase: ProjectPhase) => allowed(inFilter.filter((r) => r.row.phase === phase)).length;
     const share = (id: (typeof hnnIndicatorIds)[number]) => {
       const checked = counted.filter((r) => r.hnn[id] === 'voldoet' || r.hnn[id] === 'voldoet niet');
       return checked.length === 0 ? null : checked.filter((r) => r.hnn[id] === 'voldoet').length / checked.length;
@@ -139,7 +135,7 @@ describe('aggregates', () => {
       storedOfficial: counted.reduce((s, r) => s + (r.officialStoredCarbonT ?? 0), 0),
       storedIndicative: counted.reduce((s, r) => s + (r.officialStoredCarbonT === null ? (r.indicativeStoredCarbonT ?? 0) : 0), 0),
       industrial: dwellings === 0 ? null : counted.filter((r) => r.industrialised).reduce((s, r) => s + r.dwellings, 0) / dwellings,
-      pipeline: projectPhases.map(pipeline),
+      pipeline: projectPhases.map((phase) => counted.filter((r) => r.phase === phase).length),
       shares: hnnIndicatorIds.map(share),
     };
   }
@@ -148,7 +144,12 @@ describe('aggregates', () => {
     fc.assert(
       fc.property(viewedArb, fc.option(fc.constantFrom(...projectKinds), { nil: undefined }), fc.option(fc.integer({ min: 2022, max: 2026 }), { nil: undefined }), (rows, kind, year) => {
         const d = dashboardOf(rows, { kind, year });
-        const b = bruteForce(rows, kind, year);
+        const inFilter = rows.filter((r) => (kind === undefined || r.row.kind === kind) && (year === undefined || r.row.year === year));
+        // Every visible row in the filter is counted, nothing outside it.
+        const countedIds = new Set(d.counted.map((r) => r.projectId));
+        for (const r of inFilter) if (r.visible) expect(countedIds.has(r.row.projectId)).toBe(true);
+        for (const r of d.counted) expect(inFilter.some((v) => v.row === r)).toBe(true);
+        const b = bruteForce(d.counted);
         expect(d.totals.projects).toBe(b.projects);
         expect(d.totals.dwellings).toBe(b.dwellings);
         if (b.average === null) expect(d.totals.averageOfficialMpg).toBeNull();
@@ -158,31 +159,42 @@ describe('aggregates', () => {
         expect(d.totals.industrialisedShare).toBe(b.industrial);
         expect(d.pipeline.map((p) => p.projects)).toEqual(b.pipeline);
         expect(hnnIndicatorIds.map((id) => d.totals.hnnShare[id].share)).toEqual(b.shares);
+        // With every row visible the figures are the plain figures over the filter.
+        const allVisible = dashboardOf(rows.map((r) => ({ row: r.row, visible: true })), { kind, year });
+        expect(allVisible.totals.projects).toBe(inFilter.length);
       }),
       { numRuns: 300, seed: 5 },
     );
   });
 
-  it('never counts fewer than 3 hidden confidential projects in any aggregate', () => {
+  it('counts hidden confidential projects only in groups of at least 3, consistently across total, phases and years', () => {
     fc.assert(
       fc.property(viewedArb, (rows) => {
         const d = dashboardOf(rows);
-        const hiddenIn = (phase: ProjectPhase) => rows.filter((r) => !r.visible && r.row.phase === phase).length;
-        const visibleIn = (phase: ProjectPhase) => rows.filter((r) => r.visible && r.row.phase === phase).length;
-        for (const p of d.pipeline) {
-          const hidden = hiddenIn(p.phase);
-          expect(p.projects).toBe(visibleIn(p.phase) + (hidden >= 3 ? hidden : 0));
-        }
-        const hidden = rows.filter((r) => !r.visible).length;
-        expect(d.totals.confidentialCounted === 0 || d.totals.confidentialCounted >= 3).toBe(true);
-        expect(d.totals.confidentialCounted).toBe(hidden >= 3 ? hidden : 0);
-        for (const y of d.byYear) {
-          const h = rows.filter((r) => !r.visible && r.row.year === y.year).length;
-          expect(y.projects).toBe(rows.filter((r) => r.visible && r.row.year === y.year).length + (h >= 3 ? h : 0));
-        }
+        const hidden = new Set<ProjectAggregate>(rows.filter((r) => !r.visible).map((r) => r.row));
+        const countedHidden = d.counted.filter((r) => hidden.has(r));
+        expect(d.totals.confidentialCounted).toBe(countedHidden.length);
+        const groups = (key: (r: ProjectAggregate) => string) => {
+          const counts = new Map<string, number>();
+          for (const r of countedHidden) counts.set(key(r), (counts.get(key(r)) ?? 0) + 1);
+          return [...counts.values()];
+        };
+        for (const n of [countedHidden.length, ...groups((r) => r.phase), ...groups((r) => String(r.year))]) expect(n === 0 || n >= 3).toBe(true);
+        // No figure can be subtracted from another to isolate a project: the breakdowns add up to the total.
+        expect(d.pipeline.reduce((s, p) => s + p.projects, 0)).toBe(d.totals.projects);
+        expect(d.byYear.reduce((s, y) => s + y.projects, 0)).toBe(d.totals.projects);
+        expect(d.pipeline.reduce((s, p) => s + p.dwellings, 0)).toBe(d.totals.dwellings);
       }),
       { numRuns: 300, seed: 7 },
     );
+  });
+
+  it('counts three hidden projects in the same phase and year, not when one of them stands alone in its year', () => {
+    const facts = { municipalityCode: 'GM0546', kind: 'nieuwbouw' as const, phase: 'ontwerp' as const, year: 2025, dwellings: 10, buildingType: 'gestapeld' as const, industrialised: false, confidential: true };
+    const row = (i: number, year = 2025) => ({ row: projectAggregate({ ...facts, projectId: `p${i}`, year }, ledgerFigures([])), visible: false });
+    expect(dashboardOf([row(1), row(2), row(3)]).totals.projects).toBe(3);
+    expect(dashboardOf([row(1), row(2), row(3, 2024)]).totals.projects).toBe(0);
+    expect(dashboardOf([row(1), row(2), row(3), row(4, 2024)]).totals.projects).toBe(3);
   });
 
   it('two hidden confidential projects are left out, three are counted', () => {

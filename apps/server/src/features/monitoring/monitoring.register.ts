@@ -2,13 +2,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/index.ts';
 import type { Repositories } from '../../repositories.ts';
+import { cityDealMunicipalityCodes } from '../municipalities/municipalities.assets.ts';
 import type { OnPublished } from '../passports/passports.repository.ts';
 import { createMonitoringRepository, recordPublishedVersion } from './monitoring.repository.ts';
 import { registerMonitoringRoutes } from './monitoring.routes.ts';
 import { computedEntries, createMonitoringService } from './monitoring.service.ts';
 
 export function registerMonitoringFeature(app: FastifyInstance, deps: { db: Db; repositories: Repositories; now: () => Date }): void {
-  registerMonitoringRoutes(app, { monitoring: createMonitoringService({ repositories: deps.repositories, monitoring: createMonitoringRepository(deps.db), now: deps.now }) });
+  registerMonitoringRoutes(app, { monitoring: createMonitoringService({ repositories: deps.repositories, monitoring: createMonitoringRepository(deps.db), now: deps.now, cityDealCodes: cityDealMunicipalityCodes }) });
 }
 
 /** A vastgestelde passport version adds its computed indicators (`berekend`) to the ledger, in the publish transaction. */

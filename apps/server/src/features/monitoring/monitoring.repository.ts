@@ -141,8 +141,14 @@ export function createMonitoringRepository(db: Db) {
       return rows[0]?.name ?? null;
     },
 
-    /** Every project of a municipality with its stored aggregate row (null when it has no ledger yet). */
-    async aggregateRows(municipalityCode: string): Promise<AggregateRowRecord[]> {
+    async municipalityNames(codes: readonly string[]): Promise<Map<string, string>> {
+      const rows = await db.select({ code: municipalities.code, name: municipalities.name }).from(municipalities).where(inArray(municipalities.code, [...codes]));
+      return new Map(rows.map((r) => [r.code, r.name]));
+    },
+
+    /** Every project of the municipalities with its stored aggregate row (null when it has no ledger yet). */
+    async aggregateRows(municipalityCodes: string | readonly string[]): Promise<AggregateRowRecord[]> {
+      const codes = typeof municipalityCodes === 'string' ? [municipalityCodes] : [...municipalityCodes];
       const rows = await db
         .select({
           projectId: projects.id,
@@ -167,11 +173,12 @@ export function createMonitoringRepository(db: Db) {
           officialStoredCarbonT: projectMonitoring.officialStoredCarbonT,
           indicativeStoredCarbonT: projectMonitoring.indicativeStoredCarbonT,
           hnn: projectMonitoring.hnn,
-          parties: sql<string[]>`coalesce((select array_agg(pp.organisation_id::text) from project_parties pp where pp.project_id = ${projects.id}), '{}')`,
+          // Only confidential projects need their parties (for canViewProject); public ones skip the subquery.
+          parties: sql<string[]>`case when ${projects.visibility} = 'vertrouwelijk' then coalesce((select array_agg(pp.organisation_id::text) from project_parties pp where pp.project_id = ${projects.id}), '{}') else '{}' end`,
         })
         .from(projects)
         .leftJoin(projectMonitoring, eq(projectMonitoring.projectId, projects.id))
-        .where(eq(projects.municipalityCode, municipalityCode))
+        .where(codes.length === 1 ? eq(projects.municipalityCode, codes[0] ?? '') : inArray(projects.municipalityCode, codes))
         .orderBy(asc(projects.name));
       return rows.map((r) => ({
         projectId: r.projectId,

@@ -2,7 +2,7 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { dashboardQuery, declareIndicatorFields, entryParams, idParams, municipalityDashboard, projectIndicators, withdrawIndicatorRequest } from '@kringbouw/contracts';
+import { cityDealOverview, dashboardQuery, declareIndicatorFields, entryParams, idParams, municipalityDashboard, projectIndicators, withdrawIndicatorRequest } from '@kringbouw/contracts';
 import { AppError, validationFailed } from '../../errors.ts';
 import { actorOf } from '../../http/auth-context.ts';
 import { errorResponses } from '../../http/route-schemas.ts';
@@ -87,6 +87,16 @@ export function registerMonitoringRoutes(app: FastifyInstance, deps: { monitorin
       response: { 200: municipalityDashboard, ...errorResponses(400, 401, 404) },
     },
     handler: async (request) => service.dashboard(actorOf(request), request.params.code, request.query),
+  });
+
+  r.get('/api/monitoring/city-deal', {
+    schema: {
+      tags,
+      summary: 'The City Deal cities side by side and the deal as a whole (same totals as the municipality dashboards, filters kind and year; confidentiality rule per figure)',
+      querystring: dashboardQuery,
+      response: { 200: cityDealOverview, ...errorResponses(400, 401) },
+    },
+    handler: async (request) => service.cityDeal(actorOf(request), request.query),
   });
 
   app.register(async (scope) => {

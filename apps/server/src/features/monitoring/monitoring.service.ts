@@ -2,9 +2,9 @@
  * Monitoring: the indicator ledger of a project (read, declare an official value with its report PDF, withdraw —
  * append-only), the entries a vastgestelde passport version adds, and the municipality dashboard.
  */
-import type { DeclareIndicatorFields, MunicipalityDashboard, ProjectIndicators } from '@kringbouw/contracts';
+import type { CityDealOverview, DeclareIndicatorFields, MunicipalityDashboard, ProjectIndicators } from '@kringbouw/contracts';
 import { passportIndicators } from '@kringbouw/contracts';
-import { canEditProject, canViewProject, type Actor } from '@kringbouw/domain/authz';
+import { canEditProject, canViewProject, type Actor, type SignedInActor } from '@kringbouw/domain/authz';
 import {
   catalogueIndicator,
   computedLedgerValues,
@@ -70,8 +70,33 @@ export function computedEntries(indicators: unknown, version: { id: string; numb
   }));
 }
 
-export function createMonitoringService(deps: { repositories: Repositories; monitoring: MonitoringRepository; now: () => Date }) {
+type ViewedRow = Viewed<ProjectAggregate> & { record: AggregateRowRecord };
+
+/** Aggregate rows as the pure rules see them: live project facts + stored ledger figures, and may this actor see it. */
+function viewedRows(actor: SignedInActor, rows: readonly AggregateRowRecord[]): ViewedRow[] {
+  return rows.map((record) => {
+    const access = { ownerOrganisationId: record.ownerOrganisationId, visibility: oneOf(['openbaar', 'vertrouwelijk'] as const, record.visibility, 'vertrouwelijk'), parties: record.partyOrganisationIds.map((organisationId) => ({ organisationId })) };
+    const row = projectAggregate(
+      {
+        projectId: record.projectId,
+        municipalityCode: record.municipalityCode,
+        kind: oneOf(projectKinds, record.kind, 'nieuwbouw'),
+        phase: oneOf(projectPhases, record.phase, 'initiatief'),
+        year: monitoringYear(record),
+        dwellings: record.dwellings,
+        buildingType: oneOf(buildingTypes, record.buildingType, 'gestapeld'),
+        industrialised: record.conceptName !== null && record.conceptName.trim() !== '',
+        confidential: access.visibility === 'vertrouwelijk',
+      },
+      record.figures ?? emptyFigures,
+    );
+    return { row, visible: canViewProject(actor, access), record };
+  });
+}
+
+export function createMonitoringService(deps: { repositories: Repositories; monitoring: MonitoringRepository; now: () => Date; cityDealCodes?: ReadonlySet<string> }) {
   const { repositories, monitoring, now } = deps;
+  const cityDealCodes = [...(deps.cityDealCodes ?? new Set<string>())].sort();
 
   async function visibleProject(actor: Actor, projectId: string): Promise<ProjectRecord> {
     const project = await repositories.projects.findById(projectId);
@@ -176,35 +201,35 @@ export function createMonitoringService(deps: { repositories: Repositories; moni
       return found;
     },
 
+    /** The City Deal cities side by side: per city the same totals as its dashboard, each with the confidentiality rule. */
+    async cityDeal(actor: Actor, filter: { kind?: ProjectKind | undefined; year?: number | undefined }): Promise<CityDealOverview> {
+      if (actor === null) throw unauthenticated();
+      const names = await monitoring.municipalityNames(cityDealCodes);
+      const viewed = viewedRows(actor, await monitoring.aggregateRows(cityDealCodes));
+      const perCity = cityDealCodes.map((code) => ({ code, dashboard: dashboardOf(viewed.filter((v) => v.row.municipalityCode === code), filter) }));
+      // The deal total counts exactly the rows the cities count, so it equals their sum and cannot isolate a project.
+      const counted = perCity.flatMap((c) => c.dashboard.counted);
+      const total = dashboardOf(counted.map((row) => ({ row, visible: true }))).totals;
+      return {
+        filter: { kind: filter.kind ?? null, year: filter.year ?? null },
+        cities: perCity.map(({ code, dashboard }) => ({ municipalityCode: code, municipalityName: names.get(code) ?? code, totals: dashboard.totals, byYear: dashboard.byYear })),
+        total: { ...total, confidentialCounted: perCity.reduce((s, c) => s + c.dashboard.totals.confidentialCounted, 0) },
+      };
+    },
+
     async dashboard(actor: Actor, municipalityCode: string, filter: { kind?: ProjectKind | undefined; year?: number | undefined }): Promise<MunicipalityDashboard> {
       if (actor === null) throw unauthenticated();
       const name = await monitoring.municipalityName(municipalityCode);
       if (name === null) throw notFound('Deze gemeente bestaat niet.');
-      const rows = await monitoring.aggregateRows(municipalityCode);
-      const viewed: (Viewed<ProjectAggregate> & { record: AggregateRowRecord })[] = rows.map((record) => {
-        const access = { ownerOrganisationId: record.ownerOrganisationId, visibility: oneOf(['openbaar', 'vertrouwelijk'] as const, record.visibility, 'vertrouwelijk'), parties: record.partyOrganisationIds.map((organisationId) => ({ organisationId })) };
-        const row = projectAggregate(
-          {
-            projectId: record.projectId,
-            municipalityCode: record.municipalityCode,
-            kind: oneOf(projectKinds, record.kind, 'nieuwbouw'),
-            phase: oneOf(projectPhases, record.phase, 'initiatief'),
-            year: monitoringYear(record),
-            dwellings: record.dwellings,
-            buildingType: oneOf(buildingTypes, record.buildingType, 'gestapeld'),
-            industrialised: record.conceptName !== null && record.conceptName.trim() !== '',
-            confidential: access.visibility === 'vertrouwelijk',
-          },
-          record.figures ?? emptyFigures,
-        );
-        return { row, visible: canViewProject(actor, access), record };
-      });
-      const dashboard = dashboardOf(viewed, filter);
+      const viewed = viewedRows(actor, await monitoring.aggregateRows(municipalityCode));
+      const { totals, pipeline, byYear } = dashboardOf(viewed, filter);
       return {
         municipalityCode,
         municipalityName: name,
         filter: { kind: filter.kind ?? null, year: filter.year ?? null },
-        ...dashboard,
+        totals,
+        pipeline,
+        byYear,
         projects: viewed
           .filter((v) => v.visible && (filter.kind === undefined || v.row.kind === filter.kind) && (filter.year === undefined || v.row.year === filter.year))
           .map((v) => ({

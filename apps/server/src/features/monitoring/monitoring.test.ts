@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { municipalityDashboard, projectIndicators, type ProjectIndicators } from '@kringbouw/contracts';
+import { cityDealOverview, municipalityDashboard, projectIndicators, type ProjectIndicators } from '@kringbouw/contracts';
 import { ledgerFigures } from '@kringbouw/domain/monitoring';
 import { call, createTestContext, idOfOrganisation, projectBody, signIn, type Session, type TestContext } from '../../../test/helpers.ts';
 import { versionWithLines } from '../../../test/passports-support.ts';
@@ -208,6 +208,14 @@ describe('municipality dashboard', () => {
     const filtered = await dashboard(outsider, '?kind=transformatie');
     expect(filtered.projects.every((p) => p.kind === 'transformatie')).toBe(true);
     expect((await call(ctx.app, outsider, 'GET', '/api/municipalities/GM9999/monitoring')).statusCode).toBe(404);
+
+    // The City Deal overview shows each city with the same totals as its dashboard, and a total that adds up.
+    const overview = cityDealOverview.parse((await call(ctx.app, outsider, 'GET', '/api/monitoring/city-deal')).json());
+    expect(overview.cities.map((c) => c.municipalityCode)).toHaveLength(8);
+    expect(overview.cities.find((c) => c.municipalityCode === 'GM0080')?.totals).toEqual(three.totals);
+    expect(overview.total.projects).toBe(overview.cities.reduce((s, c) => s + c.totals.projects, 0));
+    expect(overview.total.dwellings).toBe(overview.cities.reduce((s, c) => s + c.totals.dwellings, 0));
+    expect(JSON.stringify(overview)).not.toContain('Geheim');
     expect((await call(ctx.app, null, 'GET', '/api/municipalities/GM0080/monitoring')).statusCode).toBe(401);
   });
 });
