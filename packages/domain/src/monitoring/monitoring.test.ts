@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import hnnJson from '../../data/methods/hnn-levels.json' with { type: 'json' };
-import { projectKinds, projectPhases, type ProjectKind, type ProjectPhase } from '../projects/index.ts';
+import { projectKinds, projectPhases } from '../projects/index.ts';
 import {
   checkHnnLevel,
   computedLedgerValues,
@@ -16,7 +16,6 @@ import {
   withdrawalProblem,
   type LedgerEntry,
   type ProjectAggregate,
-  type Viewed,
 } from './index.ts';
 
 let seq = 0;
