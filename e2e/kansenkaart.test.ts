@@ -108,6 +108,11 @@ describe('kansenkaart journey', () => {
     await panel.getByText('Voorbeeldcorporatie Leiden (demo)', { exact: false }).first().waitFor();
     await panel.getByText('Huurdersorganisatie geraadpleegd op 20 november 2026: Positief, mits de bewoners kunnen blijven wonen.').waitFor();
 
+    // The candidate list goes to the tenants' organisation as Excel.
+    const [download] = await Promise.all([page.waitForEvent('download'), list.getByRole('link', { name: 'Exporteren naar Excel' }).click()]);
+    expect(download.suggestedFilename()).toBe('kansenkaart-GM0503-optoppen.xlsx');
+    expect(await download.failure()).toBeNull();
+
     // Create the project from the candidate.
     await panel.getByRole('button', { name: 'Project aanmaken' }).click();
     const name = `Optoppen Delft ${Date.now()}`;

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { canActForOrganisation, opportunityKinds } from '@kringbouw/domain/opportunities';
+import { buildUrl } from '../../api/client.ts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { formatDecimal, formatInteger } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
@@ -232,7 +233,20 @@ function CandidateSection({ view, onChange }: { view: KansenkaartView; onChange:
 
   return (
     <section aria-labelledby="kk-candidates-heading" className="results kk-candidates" aria-busy={candidates.isFetching}>
-      <h2 id="kk-candidates-heading">{t('kansenkaart.candidates.title', { kind: t(`kansenkaart.kinds.${view.kind}`) })}</h2>
+      <div className="kk-candidates__header">
+        <h2 id="kk-candidates-heading">{t('kansenkaart.candidates.title', { kind: t(`kansenkaart.kinds.${view.kind}`) })}</h2>
+        <a
+          className="button button--secondary"
+          download
+          href={buildUrl(`/api/stock/municipalities/${encodeURIComponent(view.municipalityCode ?? '')}/candidates.xlsx`, { kind: view.kind, minScore: view.minScore, limit: CANDIDATE_LIMIT, sort: 'score' })}
+          aria-describedby="kk-export-hint"
+        >
+          {t('kansenkaart.candidates.export')}
+        </a>
+      </div>
+      <p id="kk-export-hint" className="muted kk-export-hint">
+        {t('kansenkaart.candidates.exportHint')}
+      </p>
       <p className="results__count" aria-live="polite">
         {t('kansenkaart.candidates.count', { count: rows.length, formatted: formatInteger(rows.length), min: view.minScore })}
         {capped ? ` ${t('kansenkaart.candidates.capped', { limit: formatInteger(CANDIDATE_LIMIT) })}` : ''}
