@@ -25,6 +25,7 @@ const MappingListPage = lazy(() => import('../features/mappings/MappingListPage.
 const KansenkaartPage = lazy(() => import('../features/kansenkaart/KansenkaartPage.tsx'));
 const KansenkaartImportPage = lazy(() => import('../features/kansenkaart/ImportPage.tsx'));
 const MunicipalityDashboardPage = lazy(() => import('../features/monitoring/MunicipalityDashboardPage.tsx'));
+const CityDealPage = lazy(() => import('../features/monitoring/CityDealPage.tsx'));
 
 /** URL paths are Dutch: they appear in shared links. */
 export function AppRoutes() {
@@ -51,6 +52,7 @@ export function AppRoutes() {
         <Route path="kansenkaart" element={<RequireSession><KansenkaartPage /></RequireSession>} />
         <Route path="kansenkaart/importeren" element={<RequireSession><KansenkaartImportPage /></RequireSession>} />
         <Route path="monitoring" element={<RequireSession><MunicipalityDashboardPage /></RequireSession>} />
+        <Route path="monitoring/city-deal" element={<RequireSession><CityDealPage /></RequireSession>} />
         <Route path="organisaties" element={<RequireSession><OrganisationListPage /></RequireSession>} />
         <Route path="organisaties/nieuw" element={<RequireSession><OrganisationCreatePage /></RequireSession>} />
         <Route path="organisaties/:id" element={<RequireSession><OrganisationPage /></RequireSession>} />

@@ -49,6 +49,9 @@ export default function MunicipalityDashboardPage() {
     <article className="page">
       <h1>{t('monitoring.dashboard.title')}</h1>
       <p className="lead">{t('monitoring.dashboard.lead')}</p>
+      <p>
+        <Link to="/monitoring/city-deal">{t('monitoring.cityDeal.title')}</Link>
+      </p>
       <div className="dashboard-filters card">
         <MunicipalityPicker id="dashboard-municipality" label={t('monitoring.dashboard.municipality')} value={code} onChange={(value) => set('gemeente', value)} error={undefined} />
         <div className="field">

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { municipalityDashboard, projectIndicators, type ProjectIndicators } from '@kringbouw/contracts';
+import { cityDealOverview, municipalityDashboard, projectIndicators, type ProjectIndicators } from '@kringbouw/contracts';
 import type { ProjectKind } from '@kringbouw/domain/projects';
 import { ApiError, apiRequest, clientErrorCodes, csrfHeaders, errorFromResponse } from '../../api/client.ts';
 
@@ -11,6 +11,7 @@ export const monitoringPaths = {
   withdraw: (projectId: string, entryId: string) => `/api/projects/${enc(projectId)}/indicators/entries/${enc(entryId)}/withdraw`,
   report: (projectId: string, entryId: string) => `/api/projects/${enc(projectId)}/indicators/entries/${enc(entryId)}/report`,
   dashboard: (code: string) => `/api/municipalities/${enc(code)}/monitoring`,
+  cityDeal: '/api/monitoring/city-deal',
 };
 
 export const monitoringKeys = {
@@ -71,5 +72,12 @@ export function useMunicipalityDashboard(code: string, kind: ProjectKind | '', y
     queryKey: monitoringKeys.dashboard(code, kind, year),
     queryFn: ({ signal }) => apiRequest(monitoringPaths.dashboard(code), municipalityDashboard, { signal, query: { kind, year } }),
     enabled: /^GM\d{4}$/.test(code),
+  });
+}
+
+export function useCityDealOverview(kind: ProjectKind | '', year: string) {
+  return useQuery({
+    queryKey: ['monitoring', 'city-deal', kind, year] as const,
+    queryFn: ({ signal }) => apiRequest(monitoringPaths.cityDeal, cityDealOverview, { signal, query: { kind, year } }),
   });
 }
