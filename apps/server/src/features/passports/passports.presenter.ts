@@ -28,7 +28,7 @@ export function presentVersionSummary(record: VersionSummaryRecord): PassportVer
   };
 }
 
-export function presentVersion(record: VersionRecord, document: PassportDocument, materials: VersionMaterial[], mappingOrganisationId: string): PassportVersion {
+export function presentVersion(record: Omit<VersionRecord, 'document'>, document: PassportDocument, materials: VersionMaterial[], mappingOrganisationId: string): PassportVersion {
   return {
     ...presentVersionSummary(record),
     passport: document,

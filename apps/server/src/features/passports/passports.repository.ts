@@ -116,6 +116,23 @@ function queries(db: Db, onPublished?: OnPublished) {
       return rows[0] ?? null;
     },
 
+    /** Everything of a version except its document (for answering with a document already in memory). */
+    async findMeta(projectId: string, versionId: string): Promise<Omit<VersionRecord, 'document'> | null> {
+      const rows = await db
+        .select({
+          ...summaryColumns,
+          indicators: passportVersions.indicators,
+          indicatorsUnavailable: passportVersions.indicatorsUnavailable,
+          importReport: passportVersions.importReport,
+        })
+        .from(passportVersions)
+        .leftJoin(creator, eq(creator.id, passportVersions.createdBy))
+        .leftJoin(publisher, eq(publisher.id, passportVersions.publishedBy))
+        .leftJoin(passportFiles, eq(passportFiles.versionId, passportVersions.id))
+        .where(and(eq(passportVersions.projectId, projectId), eq(passportVersions.id, versionId)));
+      return rows[0] ?? null;
+    },
+
     /** Inserts a concept with the next number of the project (and the original file, when given): one transaction. */
     async insert(
       projectId: string,

@@ -105,7 +105,17 @@ export function createPassportsService(deps: PassportsDeps) {
   }
 
   async function present(project: ProjectRecord, record: VersionRecord): Promise<PassportVersion> {
-    const document = documentOf(record);
+    return presentWith(project, record, documentOf(record));
+  }
+
+  /** Answers a version whose document is already in memory (just written), without reading it back. */
+  async function presentFresh(project: ProjectRecord, versionId: string, document: PassportDocument): Promise<PassportVersion> {
+    const meta = await passports.findMeta(project.id, versionId);
+    if (meta === null) throw versionNotFound();
+    return presentWith(project, meta, document);
+  }
+
+  async function presentWith(project: ProjectRecord, record: Omit<VersionRecord, 'document'>, document: PassportDocument): Promise<PassportVersion> {
     const names = new Set<string>();
     for (const element of document.elements) for (const line of element.lines) names.add(normalizeMaterialName(line.description));
     const found = await mappings.byNames(project.ownerOrganisationId, [...names]);
@@ -219,7 +229,7 @@ export function createPassportsService(deps: PassportsDeps) {
     },
 
     async update(actor: Actor, projectId: string, versionId: string, parsed: UpdateRequest): Promise<PassportVersion> {
-      await editableProject(actor, projectId);
+      const { project } = await editableProject(actor, projectId);
       const current = await findVersion(projectId, versionId);
       if (current.status === 'vastgesteld') throw publishedConflict();
       const document: PassportDocument = {
@@ -255,7 +265,7 @@ export function createPassportsService(deps: PassportsDeps) {
         at,
       );
       if (!updated) await conflictFor(projectId, versionId);
-      return get(actor, projectId, versionId);
+      return presentFresh(project, versionId, document);
     },
 
     /** Puts the organisation's mapping on lines without profile (and, by default, on lines with a suggested one). */
@@ -281,7 +291,7 @@ export function createPassportsService(deps: PassportsDeps) {
       const at = now();
       const updated = await passports.update(projectId, versionId, input.revision, { document, ...derivedValues(document, library, at) }, at);
       if (!updated) await conflictFor(projectId, versionId);
-      return get(actor, projectId, versionId);
+      return presentFresh(project, versionId, document);
     },
 
     async publish(actor: Actor, projectId: string, versionId: string, revision: number): Promise<PassportVersion> {
@@ -337,7 +347,7 @@ export function createPassportsService(deps: PassportsDeps) {
       };
       const id = await insertVersion(editor, project, { label: upload.label ?? `Import ${upload.fileName}`, source: format, basedOnVersionId: null, document, importReport });
       await learnMappings(editor, project.ownerOrganisationId, document);
-      return get(actor, projectId, id);
+      return presentFresh(project, id, document);
     },
 
     /** For IFC jobs: the project, checked for the editing actor at the moment the upload starts. */
