@@ -309,28 +309,25 @@ function StockListImport({ municipalityCode, organisationId }: { municipalityCod
           </label>
           <input id={`${id}-name`} type="text" value={name} required maxLength={200} onChange={(event) => setName(event.target.value)} />
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-shared`} className="field__label">
-            {t('kansenkaart.import.list.sharedWith')}
-          </label>
+        <fieldset className="kk-shares" aria-describedby={`${id}-shared-hint`}>
+          <legend className="field__label">{t('kansenkaart.import.list.sharedWith')}</legend>
           <p className="field__hint" id={`${id}-shared-hint`}>
             {t('kansenkaart.import.list.sharedHint')}
           </p>
-          <select
-            id={`${id}-shared`}
-            multiple
-            size={Math.min(6, Math.max(2, partners.length))}
-            aria-describedby={`${id}-shared-hint`}
-            value={sharedWith}
-            onChange={(event) => setSharedWith(Array.from(event.target.selectedOptions, (o) => o.value))}
-          >
+          <div className="kk-shares__options">
             {partners.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
+              <div className="checkbox" key={o.id}>
+                <input
+                  id={`${id}-share-${o.id}`}
+                  type="checkbox"
+                  checked={sharedWith.includes(o.id)}
+                  onChange={(event) => setSharedWith((current) => (event.target.checked ? [...current, o.id] : current.filter((x) => x !== o.id)))}
+                />
+                <label htmlFor={`${id}-share-${o.id}`}>{o.name}</label>
+              </div>
             ))}
-          </select>
-        </div>
+          </div>
+        </fieldset>
         <div className="field">
           <label htmlFor={`${id}-file`} className="field__label">
             {t('kansenkaart.import.file')}
