@@ -76,6 +76,13 @@ describe('monitoring journeys', () => {
     const average = await page.getByTestId('average-official-mpg').textContent();
     expect(average).toBe('0,42');
     expect(page.url()).toContain('gemeente=GM0505');
+
+    // The City Deal overview shows Dordrecht with the same official average.
+    await page.getByRole('link', { name: 'City Deal: steden naast elkaar' }).click();
+    await page.getByRole('heading', { level: 1, name: 'City Deal: steden naast elkaar' }).waitFor();
+    const dordrecht = page.getByTestId('city-deal-table').getByRole('row').filter({ hasText: 'Dordrecht' });
+    await dordrecht.waitFor();
+    expect(await dordrecht.getByRole('cell').nth(2).textContent()).toBe('0,42');
     await context.close();
   });
 });
