@@ -64,7 +64,7 @@ describe('kansenkaart journey', () => {
     await page.getByRole('heading', { level: 1, name: 'Kansenkaart' }).waitFor();
     await page.getByRole('link', { name: 'Gegevens importeren' }).click();
     await page.getByRole('heading', { level: 1, name: 'Voorraad importeren' }).waitFor();
-    await page.getByLabel('Gemeente').selectOption('GM0503');
+    await page.getByLabel('Gemeente', { exact: true }).selectOption('GM0503');
     const buildings = page.getByRole('region', { name: 'Panden: 3D BAG-tegel of GeoJSON' });
     await buildings.getByLabel('Bestand').setInputFiles(delftTile);
     await buildings.getByRole('button', { name: 'Panden importeren' }).click();
