@@ -138,6 +138,11 @@ export const stockCandidatesQuery = z.object({
   minScore: z.coerce.number().int().min(0).max(100).default(50),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   sort: z.enum(['score', 'buildYear']).default('score'),
+  /** Same filters as the map; buildings without a known build year drop out of a year range. */
+  buildYearFrom: z.coerce.number().int().optional(),
+  buildYearTo: z.coerce.number().int().optional(),
+  /** Only buildings in this stock list (own stock); 404 when the list is not visible. */
+  listId: z.uuid().optional(),
 });
 
 export const stockCandidateList = z.object({

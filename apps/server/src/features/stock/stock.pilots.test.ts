@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestContext, idOfOrganisation, projectBody, signIn, type Session, type TestContext } from '../../../test/helpers.ts';
-import { buildingsUpload, freshPandId, injectMultipart, oneBuildingGeoJson } from '../../../test/stock-support.ts';
+import { buildingsUpload, freshPandId, injectMultipart, listUpload, oneBuildingGeoJson } from '../../../test/stock-support.ts';
 
 const DELFT = 'GM0503';
 
@@ -137,5 +137,32 @@ describe('candidate list as Excel', () => {
     const rows = other.getWorksheet('Kandidaten');
     const theirs = [...Array(rows?.rowCount ?? 0).keys()].map((i) => rows?.getRow(i + 1)).find((r) => r?.getCell(1).value === bagId);
     expect(theirs?.getCell(9).value ?? '').toBe('');
+  });
+});
+
+describe('candidate list filters like the map', () => {
+  it('build-year range and own stock (a list you may not see is 404)', async () => {
+    const neighbour = freshPandId();
+    const upload = await injectMultipart(ctx.app, s.corporatie, 'POST', `/api/stock/municipalities/${DELFT}/buildings?organisationId=${org.corporatie}`, buildingsUpload(oneBuildingGeoJson(neighbour, [85200, 446600])));
+    expect(upload.statusCode, upload.body).toBe(200);
+    const ids = async (session: Session, query: string) => {
+      const response = await call(ctx.app, session, 'GET', `/api/stock/municipalities/${DELFT}/candidates?kind=optoppen&minScore=0${query}`);
+      return { status: response.statusCode, ids: response.statusCode === 200 ? response.json<{ items: { bagId: string }[] }>().items.map((i) => i.bagId).sort() : [] };
+    };
+    expect((await ids(s.gemeente, '')).ids).toEqual([bagId, neighbour].sort());
+    expect((await ids(s.gemeente, '&buildYearFrom=1965&buildYearTo=1972')).ids).toEqual([bagId, neighbour].sort());
+    expect((await ids(s.gemeente, '&buildYearFrom=1973')).ids).toEqual([]);
+
+    const list = await injectMultipart(
+      ctx.app,
+      s.corporatie,
+      'POST',
+      '/api/stock/lists',
+      listUpload({ organisationId: org.corporatie, name: 'Eigen bezit', municipalityCode: DELFT }, `bag_id;complexnummer;woningtype;oppervlakte_m2\n${bagId};C1;portiekflat;80\n`),
+    );
+    expect(list.statusCode, list.body).toBe(201);
+    const listId = list.json<{ id: string }>().id;
+    expect(await ids(s.corporatie, `&listId=${listId}`)).toEqual({ status: 200, ids: [bagId] });
+    expect((await ids(s.bouwer, `&listId=${listId}`)).status).toBe(404);
   });
 });

@@ -393,7 +393,19 @@ export function createStockRepository(db: Db) {
       return rows[0] ?? null;
     },
 
-    async candidates(filter: { municipalityCode: string; kind: OpportunityKind; minScore: number; limit: number; sort: 'score' | 'buildYear' }, excludedByOrganisationIds: string[]) {
+    async candidates(
+      filter: {
+        municipalityCode: string;
+        kind: OpportunityKind;
+        minScore: number;
+        limit: number;
+        sort: 'score' | 'buildYear';
+        buildYearFrom?: number | undefined;
+        buildYearTo?: number | undefined;
+        listIds?: string[] | undefined;
+      },
+      excludedByOrganisationIds: string[],
+    ) {
       const score = scoreColumn(filter.kind);
       const excluded =
         excludedByOrganisationIds.length === 0
@@ -402,7 +414,20 @@ export function createStockRepository(db: Db) {
       return db
         .select()
         .from(stockBuildings)
-        .where(and(eq(stockBuildings.municipalityCode, filter.municipalityCode), gte(score, filter.minScore), excluded))
+        .where(
+          and(
+            eq(stockBuildings.municipalityCode, filter.municipalityCode),
+            gte(score, filter.minScore),
+            excluded,
+            filter.buildYearFrom === undefined ? undefined : gte(stockBuildings.buildYear, filter.buildYearFrom),
+            filter.buildYearTo === undefined ? undefined : lte(stockBuildings.buildYear, filter.buildYearTo),
+            filter.listIds === undefined
+              ? undefined
+              : filter.listIds.length === 0
+                ? sql`false`
+                : inArray(stockBuildings.bagId, sql`(select ${stockListRows.pandId} from ${stockListRows} where ${inArray(stockListRows.listId, filter.listIds)} and ${stockListRows.pandId} is not null)`),
+          ),
+        )
         .orderBy(...(filter.sort === 'score' ? [desc(score), asc(stockBuildings.buildYear)] : [asc(stockBuildings.buildYear), desc(score)]), asc(stockBuildings.bagId))
         .limit(filter.limit);
     },

@@ -158,7 +158,7 @@ export function registerStockRoutes(app: FastifyInstance, deps: { stock: StockSe
       summary: 'Candidate list: buildings by score for one kind, without those your organisations marked ongeschikt',
       params: municipalityParams,
       querystring: candidatesQuery,
-      response: { 200: candidateList, ...errorResponses(400, 401) },
+      response: { 200: candidateList, ...errorResponses(400, 401, 404) },
     },
     handler: async (request) => service.candidates(signedInActor(request), request.params.code, request.query),
   });
@@ -169,7 +169,7 @@ export function registerStockRoutes(app: FastifyInstance, deps: { stock: StockSe
       summary: 'The candidate list as an Excel workbook (same query and visibility as the candidate list; reasons in Dutch)',
       params: municipalityParams,
       querystring: candidatesQuery,
-      response: { 200: z.custom<Buffer>((value) => Buffer.isBuffer(value)).describe('The .xlsx file (binary)'), ...errorResponses(400, 401) },
+      response: { 200: z.custom<Buffer>((value) => Buffer.isBuffer(value)).describe('The .xlsx file (binary)'), ...errorResponses(400, 401, 404) },
     },
     handler: async (request, reply) => {
       const bytes = await service.candidatesWorkbook(signedInActor(request), request.params.code, request.query);

@@ -344,7 +344,8 @@ export function createStockService(deps: { repository: StockRepository; now: () 
 
     async candidates(actor: StockActor, municipalityCode: string, query: z.infer<typeof candidatesQuery>): Promise<z.infer<typeof candidateList>> {
       const own = actor.memberships.map((m) => m.organisationId);
-      const rows = await repository.candidates({ municipalityCode, ...query }, own);
+      const listIds = query.listId === undefined ? undefined : [(await visibleList(actor, query.listId)).id];
+      const rows = await repository.candidates({ municipalityCode, ...query, listIds }, own);
       const assessments = await repository.assessments(rows.map((r) => r.bagId), await visibleAssessmentOrganisations(actor));
       return {
         kind: query.kind,
