@@ -8,9 +8,9 @@ import { formatDecimal, formatInteger } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { useActor } from '../auth/session.ts';
 import { groupMunicipalities, useMunicipalities } from '../municipalities/api.ts';
-import { CANDIDATE_LIMIT, useBuilding, useCandidates, useMunicipalityBoundary, useStockLists } from './api.ts';
+import { CANDIDATE_LIMIT, candidateQuery, useBuilding, useCandidates, useMunicipalityBoundary, useStockLists } from './api.ts';
 import { BuildingPanel } from './BuildingPanel.tsx';
-import { filterByBuildYear, sortCandidates } from './candidates.ts';
+import { sortCandidates } from './candidates.ts';
 import { colourForScore, legendEntries, unknownScoreColour } from './colour-scale.ts';
 import { StockMap, type MapStatus } from './StockMap.tsx';
 import { searchParamsFromView, toggleCandidateSort, viewFromSearchParams, type CandidateSortField, type KansenkaartView } from './view-state.ts';
@@ -224,11 +224,12 @@ const candidateColumns: { field: CandidateSortField; labelKey: string; numeric?:
 /** The candidate list: the accessible alternative to the map, and where a pilot is picked. */
 function CandidateSection({ view, onChange }: { view: KansenkaartView; onChange: (change: Partial<KansenkaartView>) => void }) {
   const { t } = useTranslation();
-  const candidates = useCandidates(view.municipalityCode, view.kind, view.minScore);
+  const query = candidateQuery(view);
+  const candidates = useCandidates(view.municipalityCode, query);
   const [shown, setShown] = useState(CANDIDATE_PAGE);
   if (candidates.isPending) return <Loading label={t('kansenkaart.candidates.loading')} />;
   if (candidates.isError) return <ErrorMessage error={candidates.error} onRetry={() => void candidates.refetch()} />;
-  const rows = sortCandidates(filterByBuildYear(candidates.data.items, view.buildYearFrom, view.buildYearTo), view.sort, view.order);
+  const rows = sortCandidates(candidates.data.items, view.sort, view.order);
   const capped = candidates.data.items.length >= CANDIDATE_LIMIT;
 
   return (
@@ -238,7 +239,7 @@ function CandidateSection({ view, onChange }: { view: KansenkaartView; onChange:
         <a
           className="button button--secondary"
           download
-          href={buildUrl(`/api/stock/municipalities/${encodeURIComponent(view.municipalityCode ?? '')}/candidates.xlsx`, { kind: view.kind, minScore: view.minScore, limit: CANDIDATE_LIMIT, sort: 'score' })}
+          href={buildUrl(`/api/stock/municipalities/${encodeURIComponent(view.municipalityCode ?? '')}/candidates.xlsx`, query)}
           aria-describedby="kk-export-hint"
         >
           {t('kansenkaart.candidates.export')}
@@ -251,7 +252,6 @@ function CandidateSection({ view, onChange }: { view: KansenkaartView; onChange:
         {t('kansenkaart.candidates.count', { count: rows.length, formatted: formatInteger(rows.length), min: view.minScore })}
         {capped ? ` ${t('kansenkaart.candidates.capped', { limit: formatInteger(CANDIDATE_LIMIT) })}` : ''}
       </p>
-      {view.listId ? <p className="muted">{t('kansenkaart.candidates.ownStockNote')}</p> : null}
       {rows.length === 0 ? (
         <div className="empty-state">
           <p>{t('kansenkaart.candidates.empty')}</p>

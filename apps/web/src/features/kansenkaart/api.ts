@@ -10,7 +10,6 @@ import {
   type StockAssessmentRequest,
   type StockBboxResponse,
 } from '@kringbouw/contracts';
-import type { OpportunityKind } from '@kringbouw/domain/opportunities';
 import { z } from 'zod';
 import { ApiError, apiRequest, clientErrorCodes, csrfHeaders } from '../../api/client.ts';
 import { buildingsQuery, type KansenkaartView } from './view-state.ts';
@@ -18,7 +17,7 @@ import { buildingsQuery, type KansenkaartView } from './view-state.ts';
 export const stockKeys = {
   all: ['stock'] as const,
   building: (bagId: string) => ['stock', 'building', bagId] as const,
-  candidates: (municipalityCode: string, kind: OpportunityKind, minScore: number) => ['stock', 'candidates', municipalityCode, kind, minScore] as const,
+  candidates: (municipalityCode: string, query: CandidateQuery) => ['stock', 'candidates', municipalityCode, query] as const,
   lists: ['stock', 'lists'] as const,
 };
 
@@ -80,15 +79,18 @@ export function useAssessBuilding(bagId: string) {
 /** The server caps a candidate list at 1000; the table sorts and filters that set. */
 export const CANDIDATE_LIMIT = 1000;
 
-export function useCandidates(municipalityCode: string | undefined, kind: OpportunityKind, minScore: number) {
+/** The candidate-list query of a view: the same filters as the map. */
+export function candidateQuery(view: KansenkaartView) {
+  return { kind: view.kind, minScore: view.minScore, buildYearFrom: view.buildYearFrom, buildYearTo: view.buildYearTo, listId: view.listId, limit: CANDIDATE_LIMIT, sort: 'score' as const };
+}
+export type CandidateQuery = ReturnType<typeof candidateQuery>;
+
+export function useCandidates(municipalityCode: string | undefined, query: CandidateQuery) {
   return useQuery({
-    queryKey: stockKeys.candidates(municipalityCode ?? '', kind, minScore),
+    queryKey: stockKeys.candidates(municipalityCode ?? '', query),
     enabled: municipalityCode !== undefined,
     queryFn: ({ signal }) =>
-      apiRequest(`/api/stock/municipalities/${encodeURIComponent(municipalityCode ?? '')}/candidates`, stockCandidateList, {
-        query: { kind, minScore, limit: CANDIDATE_LIMIT, sort: 'score' },
-        signal,
-      }),
+      apiRequest(`/api/stock/municipalities/${encodeURIComponent(municipalityCode ?? '')}/candidates`, stockCandidateList, { query, signal }),
     placeholderData: keepPreviousData,
   });
 }

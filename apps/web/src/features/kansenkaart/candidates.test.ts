@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterByBuildYear, sortCandidates, type Candidate } from './candidates.ts';
+import { sortCandidates, type Candidate } from './candidates.ts';
 
 const candidate = (bagId: string, score: number, buildYear: number | null, heightM: number | null): Candidate => ({
   bagId,
@@ -31,9 +31,4 @@ describe('candidate list', () => {
     expect(sortCandidates(items, 'heightM', 'desc').map((c) => c.heightM)).toEqual([12, 9.5, 6, null]);
   });
 
-  it('applies the build-year range like the map', () => {
-    expect(filterByBuildYear(items, 1965, 1985).map((c) => c.buildYear)).toEqual([1972, 1985]);
-    expect(filterByBuildYear(items, undefined, 1950).map((c) => c.buildYear)).toEqual([1930]);
-    expect(filterByBuildYear(items, undefined, undefined)).toHaveLength(4);
-  });
 });

@@ -1,4 +1,4 @@
-/** Sorting and filtering of the candidate list in the browser (the server returns up to 1000 by score). */
+/** Sorting of the candidate list in the browser (the server filters and returns up to 1000 by score). */
 import type { StockCandidateList } from '@kringbouw/contracts';
 import type { KansenkaartView } from './view-state.ts';
 
@@ -15,10 +15,4 @@ export function sortCandidates(items: readonly Candidate[], sort: KansenkaartVie
     const compared = typeof va === 'number' && typeof vb === 'number' ? va - vb : String(va).localeCompare(String(vb));
     return compared !== 0 ? compared * direction : a.bagId.localeCompare(b.bagId);
   });
-}
-
-/** The map's build-year filter applied to the list, so both show the same buildings; unknown years drop out. */
-export function filterByBuildYear(items: readonly Candidate[], from: number | undefined, to: number | undefined): Candidate[] {
-  if (from === undefined && to === undefined) return [...items];
-  return items.filter((c) => c.buildYear !== null && (from === undefined || c.buildYear >= from) && (to === undefined || c.buildYear <= to));
 }
