@@ -1,6 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  errorResponse,
   stockBboxResponse,
   stockBuildingDetail,
   stockCandidateList,
@@ -11,7 +10,8 @@ import {
   type StockBboxResponse,
 } from '@kringbouw/contracts';
 import { z } from 'zod';
-import { ApiError, apiRequest, clientErrorCodes, csrfHeaders } from '../../api/client.ts';
+import { ApiError, apiRequest, clientErrorCodes } from '../../api/client.ts';
+import { uploadFile } from '../../api/upload.ts';
 import { buildingsQuery, type KansenkaartView } from './view-state.ts';
 
 export const stockKeys = {
@@ -119,51 +119,20 @@ export function useDeleteStockList() {
 }
 
 /**
- * Multipart upload with upload progress (fetch cannot report it). The body is parsed with `schema`;
- * an error envelope becomes an ApiError carrying `details` (the per-row/feature issues of a rejected import).
+ * Multipart upload with upload progress (see api/upload.ts). The body is parsed with `schema`; an error envelope
+ * becomes an ApiError carrying `details` (the per-row/feature issues of a rejected import).
  */
-export function uploadStockFile<S extends z.ZodType>(
+export async function uploadStockFile<S extends z.ZodType>(
   url: string,
   schema: S,
   fields: Record<string, string>,
   file: File,
   onProgress: (fraction: number) => void,
 ): Promise<z.output<S>> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', url);
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('accept', 'application/json');
-    for (const [name, value] of Object.entries(csrfHeaders())) xhr.setRequestHeader(name, value);
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
-    };
-    xhr.onload = () => {
-      let body: unknown = null;
-      try {
-        body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
-      } catch {
-        body = null;
-      }
-      if (xhr.status >= 200 && xhr.status < 300) {
-        const parsed = schema.safeParse(body);
-        if (parsed.success) resolve(parsed.data);
-        else reject(new ApiError(xhr.status, clientErrorCodes.badResponse, 'The response does not match the contract', parsed.error.issues));
-        return;
-      }
-      const error = errorResponse.safeParse(body);
-      reject(
-        error.success
-          ? new ApiError(xhr.status, error.data.error.code, error.data.error.message, error.data.error.details)
-          : new ApiError(xhr.status, `http_${xhr.status}`, xhr.statusText || `HTTP ${xhr.status}`),
-      );
-    };
-    xhr.onerror = () => reject(new ApiError(0, clientErrorCodes.network, 'network error'));
-    const form = new FormData();
-    for (const [name, value] of Object.entries(fields)) form.append(name, value);
-    form.append('file', file, file.name);
-    xhr.send(form);
-  });
+  const { status, body } = await uploadFile(url, file, { fields, onProgress });
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new ApiError(status, clientErrorCodes.badResponse, 'The response does not match the contract', parsed.error.issues);
+  return parsed.data;
 }
 
 export { stockImportResult, stockListDetail };

@@ -10,7 +10,7 @@ import { useProject } from '../projects/api.ts';
 import { passportKeys, passportPaths, useCancelImport, usePassportVersion } from './api.ts';
 import { followImportEvents, importReducer, problemsOf, type ImportEvent, type ImportState } from './import-progress.ts';
 import { ImportReportView } from './ImportReportView.tsx';
-import { uploadFile } from './upload.ts';
+import { uploadFile } from '../../api/upload.ts';
 import { formatNumber } from './numbers.ts';
 import './passports.css';
 

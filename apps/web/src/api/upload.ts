@@ -2,7 +2,7 @@
  * File uploads for imports: multipart via XMLHttpRequest, because fetch cannot report upload progress and a 40 MB
  * IFC model takes a while to send.
  */
-import { ApiError, clientErrorCodes, csrfHeaders } from '../../api/client.ts';
+import { ApiError, clientErrorCodes, csrfHeaders } from './client.ts';
 import { errorResponse } from '@kringbouw/contracts';
 
 export interface UploadOptions {
