@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { createInvitationRequest, type Invitation, type Member, type OrganisationDetail } from '@kringbouw/contracts';
 import { membershipRoles, type MembershipRole } from '@kringbouw/domain/organisations';
 import { canInvite, canManageOrganisation, canViewMaterialMappings } from '@kringbouw/domain/authz';
+import { PassportSettingsCard } from '../passports/PassportSettingsCard.tsx';
 import { ApiError } from '../../api/client.ts';
 import { Badge, ErrorMessage, Loading, useErrorText } from '../../components/Status.tsx';
 import { FormField } from '../../components/FormField.tsx';
@@ -116,6 +117,7 @@ function Organisation({ organisation }: { organisation: OrganisationDetail }) {
           </dl>
         </section>
         {invite ? <InviteForm organisationId={organisation.id} /> : null}
+        {canViewMaterialMappings(actor, organisation.id) ? <PassportSettingsCard organisationId={organisation.id} /> : null}
       </div>
 
       <Members organisation={organisation} manage={manage} />
