@@ -8,6 +8,7 @@ import { formatDecimal, formatInteger } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { useActor } from '../auth/session.ts';
 import { groupMunicipalities, useMunicipalities } from '../municipalities/api.ts';
+import { MunicipalityOptions } from '../municipalities/MunicipalityOptions.tsx';
 import { CANDIDATE_LIMIT, candidateQuery, useBuilding, useCandidates, useMunicipalityBoundary, useStockLists } from './api.ts';
 import { BuildingPanel } from './BuildingPanel.tsx';
 import { sortCandidates } from './candidates.ts';
@@ -103,22 +104,7 @@ function Filters({ view, onChange }: { view: KansenkaartView; onChange: (change:
           </label>
           <select id={`${id}-municipality`} value={view.municipalityCode ?? ''} onChange={(event) => onChange({ municipalityCode: event.target.value || undefined, bagId: undefined, listId: undefined })}>
             <option value="">{t('common.choose')}</option>
-            {groups.cityDeal.length > 0 ? (
-              <optgroup label={t('municipalities.cityDeal')}>
-                {groups.cityDeal.map((m) => (
-                  <option key={m.code} value={m.code}>
-                    {m.name}
-                  </option>
-                ))}
-              </optgroup>
-            ) : null}
-            <optgroup label={t('municipalities.other')}>
-              {groups.other.map((m) => (
-                <option key={m.code} value={m.code}>
-                  {m.name}
-                </option>
-              ))}
-            </optgroup>
+            <MunicipalityOptions groups={groups} />
           </select>
         </div>
         <fieldset className="field kk-kinds">

@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../../components/FormField.tsx';
 import { groupMunicipalities, useMunicipalities } from './api.ts';
+import { MunicipalityOptions } from './MunicipalityOptions.tsx';
 
 interface MunicipalityPickerProps {
   id: string;
@@ -50,24 +51,7 @@ export function MunicipalityPicker({ id, label, value, onChange, error, emptyLab
         {(control) => (
           <select {...control} value={value} onChange={(event) => onChange(event.target.value)}>
             <option value="">{emptyLabel ?? t('common.choose')}</option>
-            {groups.cityDeal.length > 0 ? (
-              <optgroup label={t('municipalities.cityDeal')}>
-                {groups.cityDeal.map((m) => (
-                  <option key={m.code} value={m.code}>
-                    {m.name}
-                  </option>
-                ))}
-              </optgroup>
-            ) : null}
-            {groups.other.length > 0 ? (
-              <optgroup label={t('municipalities.other')}>
-                {groups.other.map((m) => (
-                  <option key={m.code} value={m.code}>
-                    {m.name}
-                  </option>
-                ))}
-              </optgroup>
-            ) : null}
+            <MunicipalityOptions groups={groups} />
           </select>
         )}
       </FormField>

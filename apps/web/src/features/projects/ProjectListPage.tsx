@@ -11,6 +11,7 @@ import { useActor } from '../auth/session.ts';
 import { cityDealGroupOf, cityDealGroups } from '@kringbouw/domain/organisations';
 import { useAllOrganisations, useProjectList } from './api.ts';
 import { groupMunicipalities, useMunicipalities } from '../municipalities/api.ts';
+import { MunicipalityOptions } from '../municipalities/MunicipalityOptions.tsx';
 import { kindLabel, phaseLabel } from './labels.ts';
 import {
   PROJECT_PAGE_SIZE,
@@ -120,24 +121,7 @@ function ProjectFilters({ view, onChange }: { view: ProjectListView; onChange: (
             onChange={(event) => onChange({ municipality: event.target.value || undefined })}
           >
             <option value="">{t('projects.filters.allMunicipalities')}</option>
-            {groups.cityDeal.length > 0 ? (
-              <optgroup label={t('municipalities.cityDeal')}>
-                {groups.cityDeal.map((m) => (
-                  <option key={m.code} value={m.code}>
-                    {m.name}
-                  </option>
-                ))}
-              </optgroup>
-            ) : null}
-            {groups.other.length > 0 ? (
-              <optgroup label={t('municipalities.other')}>
-                {groups.other.map((m) => (
-                  <option key={m.code} value={m.code}>
-                    {m.name}
-                  </option>
-                ))}
-              </optgroup>
-            ) : null}
+            <MunicipalityOptions groups={groups} />
             {view.municipality && !municipalities.data?.items.some((m) => m.code === view.municipality) ? (
               <option value={view.municipality}>{view.municipality}</option>
             ) : null}
