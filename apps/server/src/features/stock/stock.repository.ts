@@ -4,7 +4,7 @@
  * stays in one folder.
  */
 import { and, asc, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
-import { boolean, date, doublePrecision, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, doublePrecision, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { BuildingOpportunities, FootprintPolygon, OpportunityKind, StockVisibilityScope } from '@kringbouw/domain/opportunities';
 import type { Db } from '../../db/index.ts';
 import { municipalities, organisations, projects } from '../../db/schema.ts';
@@ -160,6 +160,26 @@ function scoreColumn(kind: OpportunityKind) {
   return stockBuildings.scoreTransformatie;
 }
 
+/** Score, build-year and stock-list conditions, shared by the footprint table and the narrow points table. */
+function attributeConditions(
+  filter: BboxFilter,
+  columns: { score: AnyPgColumn; buildYear: AnyPgColumn; bagId: AnyPgColumn },
+): (SQL | undefined)[] {
+  return [
+    gte(columns.score, filter.minScore),
+    filter.buildYearFrom === undefined ? undefined : gte(columns.buildYear, filter.buildYearFrom),
+    filter.buildYearTo === undefined ? undefined : lte(columns.buildYear, filter.buildYearTo),
+    filter.listIds === undefined
+      ? undefined
+      : filter.listIds.length === 0
+        ? sql`false`
+        : inArray(
+            columns.bagId,
+            sql`(select ${stockListRows.pandId} from ${stockListRows} where ${inArray(stockListRows.listId, filter.listIds)} and ${stockListRows.pandId} is not null)`,
+          ),
+  ];
+}
+
 function bboxConditions(filter: BboxFilter): SQL {
   const conditions: (SQL | undefined)[] = [
     // Footprint bbox intersects the query bbox.
@@ -167,17 +187,7 @@ function bboxConditions(filter: BboxFilter): SQL {
     gte(stockBuildings.maxLon, filter.minLon),
     lte(stockBuildings.minLat, filter.maxLat),
     gte(stockBuildings.maxLat, filter.minLat),
-    gte(scoreColumn(filter.kind), filter.minScore),
-    filter.buildYearFrom === undefined ? undefined : gte(stockBuildings.buildYear, filter.buildYearFrom),
-    filter.buildYearTo === undefined ? undefined : lte(stockBuildings.buildYear, filter.buildYearTo),
-    filter.listIds === undefined
-      ? undefined
-      : filter.listIds.length === 0
-        ? sql`false`
-        : inArray(
-            stockBuildings.bagId,
-            sql`(select ${stockListRows.pandId} from ${stockListRows} where ${inArray(stockListRows.listId, filter.listIds)} and ${stockListRows.pandId} is not null)`,
-          ),
+    ...attributeConditions(filter, { score: scoreColumn(filter.kind), buildYear: stockBuildings.buildYear, bagId: stockBuildings.bagId }),
   ];
   return and(...conditions) ?? sql`true`;
 }
@@ -195,17 +205,7 @@ function pointConditions(filter: BboxFilter): SQL {
     lte(stockPoints.lon, filter.maxLon),
     gte(stockPoints.lat, filter.minLat),
     lte(stockPoints.lat, filter.maxLat),
-    gte(pointScore(filter.kind), filter.minScore),
-    filter.buildYearFrom === undefined ? undefined : gte(stockPoints.buildYear, filter.buildYearFrom),
-    filter.buildYearTo === undefined ? undefined : lte(stockPoints.buildYear, filter.buildYearTo),
-    filter.listIds === undefined
-      ? undefined
-      : filter.listIds.length === 0
-        ? sql`false`
-        : inArray(
-            stockPoints.bagId,
-            sql`(select ${stockListRows.pandId} from ${stockListRows} where ${inArray(stockListRows.listId, filter.listIds)} and ${stockListRows.pandId} is not null)`,
-          ),
+    ...attributeConditions(filter, { score: pointScore(filter.kind), buildYear: stockPoints.buildYear, bagId: stockPoints.bagId }),
   ];
   return and(...conditions) ?? sql`true`;
 }
