@@ -10,7 +10,7 @@ import type { CityDealOverview } from '@kringbouw/contracts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { formatDecimal, formatInteger } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
-import { kindLabel } from '../projects/labels.ts';
+import { KindYearFilterFields } from './KindYearFilterFields.tsx';
 import { ColumnChart } from './ColumnChart.tsx';
 import { useCityDealOverview } from './api.ts';
 import { downloadCsv, toCsv } from './csv.ts';
@@ -56,21 +56,7 @@ export default function CityDealPage() {
       <h1>{t('monitoring.cityDeal.title')}</h1>
       <p className="lead">{t('monitoring.cityDeal.lead')}</p>
       <div className="dashboard-filters card">
-        <div className="field">
-          <label htmlFor="citydeal-kind">{t('monitoring.dashboard.kind')}</label>
-          <select id="citydeal-kind" value={kind} onChange={(e) => set('soort', e.target.value)}>
-            <option value="">{t('monitoring.dashboard.allKinds')}</option>
-            {projectKinds.map((k) => (
-              <option key={k} value={k}>
-                {kindLabel(t, k)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="citydeal-year">{t('monitoring.dashboard.year')}</label>
-          <input id="citydeal-year" inputMode="numeric" value={year} placeholder={t('monitoring.dashboard.allYears')} onChange={(e) => set('jaar', e.target.value.replace(/\D/g, '').slice(0, 4))} size={6} />
-        </div>
+        <KindYearFilterFields idPrefix="citydeal" kind={kind} year={year} onChange={set} />
       </div>
       {query.isPending ? <Loading /> : null}
       {query.isError ? <ErrorMessage error={query.error} onRetry={() => void query.refetch()} /> : null}

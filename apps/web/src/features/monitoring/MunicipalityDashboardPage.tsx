@@ -12,6 +12,7 @@ import { formatDecimal, formatInteger } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { MunicipalityPicker } from '../municipalities/MunicipalityPicker.tsx';
 import { kindLabel, phaseLabel } from '../projects/labels.ts';
+import { KindYearFilterFields } from './KindYearFilterFields.tsx';
 import { ColumnChart } from './ColumnChart.tsx';
 import { useMunicipalityDashboard } from './api.ts';
 import { downloadCsv, pipelineCsv, projectsCsv } from './csv.ts';
@@ -54,21 +55,7 @@ export default function MunicipalityDashboardPage() {
       </p>
       <div className="dashboard-filters card">
         <MunicipalityPicker id="dashboard-municipality" label={t('monitoring.dashboard.municipality')} value={code} onChange={(value) => set('gemeente', value)} error={undefined} />
-        <div className="field">
-          <label htmlFor="dashboard-kind">{t('monitoring.dashboard.kind')}</label>
-          <select id="dashboard-kind" value={kind} onChange={(e) => set('soort', e.target.value)}>
-            <option value="">{t('monitoring.dashboard.allKinds')}</option>
-            {projectKinds.map((k) => (
-              <option key={k} value={k}>
-                {kindLabel(t, k)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="dashboard-year">{t('monitoring.dashboard.year')}</label>
-          <input id="dashboard-year" inputMode="numeric" value={year} placeholder={t('monitoring.dashboard.allYears')} onChange={(e) => set('jaar', e.target.value.replace(/\D/g, '').slice(0, 4))} size={6} />
-        </div>
+        <KindYearFilterFields idPrefix="dashboard" kind={kind} year={year} onChange={set} />
       </div>
       {query.isPending ? <Loading /> : null}
       {query.isError ? <ErrorMessage error={query.error} onRetry={() => void query.refetch()} /> : null}
