@@ -6,3 +6,5 @@ export * from './municipalities.ts';
 export * from './passports.ts';
 export * from './stock.ts';
 export * from './monitoring.ts';
+export * from './agreements.ts';
+export * from './lessons.ts';

@@ -160,3 +160,95 @@ export function canEditMaterialMappings(actor: Actor, organisationId: string): b
 export function canManagePassportSettings(actor: Actor, organisationId: string): boolean {
   return canManageOrganisation(actor, organisationId);
 }
+
+// ───────────────────────── prestatieafspraken ─────────────────────────
+
+/** What the policy needs to know about an agreement (prestatieafspraken). */
+export interface AgreementAccessFacts {
+  visibility: 'openbaar' | 'partijen';
+  parties: readonly { organisationId: string; role: 'gemeente' | 'woningcorporatie' | 'huurdersorganisatie' }[];
+}
+
+/** True when the actor is a member (any role) of one of the agreement's party organisations. */
+export function isAgreementPartyMember(actor: Actor, agreement: AgreementAccessFacts): boolean {
+  return agreement.parties.some((p) => roleIn(actor, p.organisationId) !== null);
+}
+
+/**
+ * Public agreements are readable by every signed-in user; others only by members of a party organisation and by
+ * the coordinator. Anyone else gets a 404.
+ */
+export function canViewAgreement(actor: Actor, agreement: AgreementAccessFacts): boolean {
+  if (actor === null) return false;
+  if (agreement.visibility === 'openbaar') return true;
+  return isCoordinator(actor) || isAgreementPartyMember(actor, agreement);
+}
+
+/** The same rule as {@link canViewAgreement} for list queries (same shape as the projects' scope). */
+export function agreementVisibilityScope(actor: Actor): ProjectVisibilityScope {
+  return projectVisibilityScope(actor);
+}
+
+/** Starting an agreement: bewerker+ in one of the organisations that will be a party. */
+export function canCreateAgreement(actor: Actor, partyOrganisationIds: readonly string[]): boolean {
+  if (actor === null) return false;
+  return partyOrganisationIds.some((id) => hasRoleIn(actor, id, 'bewerker'));
+}
+
+/**
+ * Editing the text (header and commitments): bewerker+ in any party organisation — gemeente, woningcorporatie and
+ * huurdersorganisatie alike. The coordinator reads but is no party, so does not edit.
+ */
+export function canEditAgreement(actor: Actor, agreement: AgreementAccessFacts): boolean {
+  if (!canViewAgreement(actor, agreement)) return false;
+  return agreement.parties.some((p) => hasRoleIn(actor, p.organisationId, 'bewerker'));
+}
+
+/** Approving on behalf of a party: bewerker+ in that party organisation. Same right for every kind of party. */
+export function canApproveAgreementFor(actor: Actor, agreement: AgreementAccessFacts, organisationId: string): boolean {
+  if (!canViewAgreement(actor, agreement)) return false;
+  if (!agreement.parties.some((p) => p.organisationId === organisationId)) return false;
+  return hasRoleIn(actor, organisationId, 'bewerker');
+}
+
+/** The party organisations the actor may approve, comment or add evidence for. */
+export function agreementOrganisationsActingFor(actor: Actor, agreement: AgreementAccessFacts): string[] {
+  return agreement.parties.filter((p) => hasRoleIn(actor, p.organisationId, 'bewerker')).map((p) => p.organisationId);
+}
+
+/** Commenting (per commitment, on the agreement, in the evaluation): bewerker+ in a party — huurders included. */
+export function canCommentOnAgreement(actor: Actor, agreement: AgreementAccessFacts): boolean {
+  return canEditAgreement(actor, agreement);
+}
+
+/** Recording evidence for a procesafspraak: bewerker+ in a party. */
+export function canAddAgreementEvidence(actor: Actor, agreement: AgreementAccessFacts): boolean {
+  return canEditAgreement(actor, agreement);
+}
+
+/**
+ * Cycle actions: the bod is the woningcorporatie's (bod_uitbrengen), the gemeente opens the negotiation
+ * (onderhandeling_starten), and the yearly evaluation is joint (any party, bewerker+).
+ */
+export function canTakeAgreementAction(
+  actor: Actor,
+  agreement: AgreementAccessFacts,
+  action: 'bod_uitbrengen' | 'onderhandeling_starten' | 'evaluatie_starten' | 'evaluatie_afronden',
+): boolean {
+  if (!canViewAgreement(actor, agreement)) return false;
+  const roles: readonly string[] =
+    action === 'bod_uitbrengen' ? ['woningcorporatie'] : action === 'onderhandeling_starten' ? ['gemeente'] : ['gemeente', 'woningcorporatie', 'huurdersorganisatie'];
+  return agreement.parties.some((p) => roles.includes(p.role) && hasRoleIn(actor, p.organisationId, 'bewerker'));
+}
+
+/** The audit trail names people: members of a party organisation and the coordinator. */
+export function canViewAgreementAudit(actor: Actor, agreement: AgreementAccessFacts): boolean {
+  if (!canViewAgreement(actor, agreement)) return false;
+  return isCoordinator(actor) || isAgreementPartyMember(actor, agreement);
+}
+
+/** Lessons (City Deal monitoring level 1) are read by every signed-in user; recorded by bewerker+ of the organisation or the coordinator. */
+export function canRecordLesson(actor: Actor, organisationId: string): boolean {
+  if (actor === null) return false;
+  return isCoordinator(actor) || hasRoleIn(actor, organisationId, 'bewerker');
+}
