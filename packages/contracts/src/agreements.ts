@@ -541,6 +541,8 @@ export const agreementTemplate = z.object({
       comparator,
       target: z.number(),
       scopeType: z.enum(['alle_projecten', 'project', 'aandeel']),
+      aggregation: z.enum(scopeAggregations).nullable(),
+      projectKinds: z.array(z.enum(projectKinds)),
       projectComparator: comparator.nullable(),
       projectThreshold: z.number().nullable(),
     })

@@ -1,1 +1,5 @@
 export * from './model.ts';
+export * from './cycle.ts';
+export * from './progress.ts';
+export * from './diff.ts';
+export * from './templates.ts';
