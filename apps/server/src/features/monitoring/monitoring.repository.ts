@@ -3,9 +3,11 @@
  * Every write goes through `appendAndRefresh`, which inserts entries and rewrites the project's aggregate row in
  * one transaction, so the dashboards never drift from the ledger.
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { IndicatorId, LedgerFigures, LedgerSource } from '@kringbouw/domain/monitoring';
-import { ledgerFigures } from '@kringbouw/domain/monitoring';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { ProjectVisibilityScope } from '@kringbouw/domain/authz';
+import type { HnnIndicatorId, IndicatorId, LedgerFigures, LedgerSource } from '@kringbouw/domain/monitoring';
+import { checkHnnLevel, hnnIndicatorIds, ledgerFigures } from '@kringbouw/domain/monitoring';
+import { buildingTypes, projectKinds, projectPhases, type ProjectKind, type ProjectPhase } from '@kringbouw/domain/projects';
 import type { Db } from '../../db/index.ts';
 import { indicatorEntries, indicatorReports, municipalities, passportVersions, projectMonitoring, projects, users } from '../../db/schema.ts';
 
@@ -119,6 +121,189 @@ async function appendIn(tx: Db, projectId: string, entries: readonly EntryValues
   return ids;
 }
 
+
+/**
+ * One dashboard cell: the projects of one municipality × kind × phase × monitoring year × (visible to the viewer or
+ * not), with the additive sums every dashboard figure is made of. Computed in SQL from `project_monitoring` joined
+ * with the live project facts, so a dashboard reads a few hundred cells instead of every project.
+ */
+export interface MonitoringCell {
+  municipalityCode: string;
+  kind: ProjectKind;
+  phase: ProjectPhase;
+  year: number;
+  /** May the viewer see these projects (canViewProject)? Hidden cells hold only confidential projects. */
+  visible: boolean;
+  projects: number;
+  dwellings: number;
+  /** Projects / dwellings with a concept (industrialised or conceptual building). */
+  industrialisedProjects: number;
+  industrialisedDwellings: number;
+  /** Σ and count of the official MPGs (indicative MPGs never enter an average). */
+  officialMpgSum: number;
+  officialMpgCount: number;
+  /** Σ official stored biogenic CO₂ (t); Σ indicative stored CO₂ of projects without an official figure (t). */
+  storedCarbonOfficialT: number;
+  storedCarbonIndicativeT: number;
+  /** Per HNN indicator: projects meeting the level, projects with a checked value (voldoet + voldoet niet). */
+  hnn: Record<HnnIndicatorId, { met: number; checked: number }>;
+}
+
+export interface CellQuery {
+  municipalityCodes: readonly string[];
+  kind?: ProjectKind | undefined;
+  year?: number | undefined;
+}
+
+export interface DashboardProjectRecord {
+  id: string;
+  name: string;
+  kind: ProjectKind;
+  phase: ProjectPhase;
+  year: number;
+  dwellings: number;
+  officialMpg: number | null;
+  indicativeMpg: number | null;
+  lat: number | null;
+  lon: number | null;
+}
+
+/** A text column normalised as the pure rules do (`oneOf`): unknown values count as `fallback`. */
+function normalised(column: SQL, values: readonly string[], fallback: string): SQL {
+  return sql`(case when ${column} in (${sql.join(values.map((v) => sql`${v}`), sql`, `)}) then ${column} else ${fallback} end)`;
+}
+
+const kindSql = normalised(sql`p.kind`, projectKinds, 'nieuwbouw');
+const phaseSql = normalised(sql`p.phase`, projectPhases, 'initiatief');
+/** `monitoringYear`: delivery, else start of construction, design, initiative, else the registration year (UTC). */
+const yearSql = sql`coalesce(extract(year from coalesce(p.opgeleverd_date, p.realisatie_date, p.ontwerp_date, p.initiatief_date)), extract(year from p.created_at at time zone 'UTC'))::int`;
+
+/**
+ * `checkHnnLevel` of the displayed value in SQL: true (voldoet), false (voldoet niet) or null (niet berekend / geen
+ * niveau), against the project's current building type (unknown types as gestapeld, like the service). The levels
+ * come from the same method data (hnn-levels.json) through `checkHnnLevel`, so SQL and domain cannot disagree.
+ */
+function hnnMetSql(id: HnnIndicatorId): SQL {
+  const value = sql`(m.hnn ->> ${id})::float8`;
+  const test = (buildingType: (typeof buildingTypes)[number]): SQL => {
+    const { level, comparison } = checkHnnLevel(id, 0, buildingType);
+    if (level === null || comparison === 'none') return sql`null::boolean`;
+    return comparison === 'max' ? sql`(${value} <= ${level}::float8)` : sql`(${value} >= ${level}::float8)`;
+  };
+  const branches = buildingTypes.map((t) => sql`when p.building_type = ${t} then ${test(t)}`);
+  return sql`(case ${sql.join(branches, sql` `)} else ${test('gestapeld')} end)`;
+}
+
+/** canViewProject as SQL for one viewer (the same rule as projects.repository's list scope). */
+function visibleSql(scope: ProjectVisibilityScope): SQL {
+  if (scope.kind === 'all') return sql`true`;
+  if (scope.kind === 'none' || scope.organisationIds.length === 0) return sql`(p.visibility = 'openbaar')`;
+  const ids = sql.join(scope.organisationIds.map((id) => sql`${id}::uuid`), sql`, `);
+  return sql`(p.visibility = 'openbaar' or p.owner_organisation_id in (${ids}) or exists (select 1 from project_parties pp where pp.project_id = p.id and pp.organisation_id in (${ids})))`;
+}
+
+function whereSql(query: CellQuery): SQL {
+  const codes = sql.join(query.municipalityCodes.map((c) => sql`${c}`), sql`, `);
+  const conditions = [sql`p.municipality_code in (${codes})`];
+  if (query.kind !== undefined) conditions.push(sql`${kindSql} = ${query.kind}`);
+  if (query.year !== undefined) conditions.push(sql`${yearSql} = ${query.year}`);
+  return sql.join(conditions, sql` and `);
+}
+
+/** Rows of `db.execute` on both drivers (node-postgres and PGlite both answer `{ rows }`). */
+async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+interface CellRow {
+  municipality_code: string;
+  kind: ProjectKind;
+  phase: ProjectPhase;
+  year: number;
+  visible: boolean;
+  projects: number;
+  dwellings: number;
+  industrialised_projects: number;
+  industrialised_dwellings: number;
+  official_mpg_sum: number | null;
+  official_mpg_count: number;
+  stored_official: number | null;
+  stored_indicative: number | null;
+  [hnn: `hnn_${string}`]: number;
+}
+
+/**
+ * The dashboard cells of some municipalities for one viewer. Sums of doubles are taken as numeric (exact, independent
+ * of row order), so the same projects give bit-identical figures whichever plan or query reads them.
+ */
+async function cellsOf(db: Db, scope: ProjectVisibilityScope, query: CellQuery): Promise<MonitoringCell[]> {
+  if (query.municipalityCodes.length === 0) return [];
+  const hnnColumns = hnnIndicatorIds.map((id) => {
+    const met = hnnMetSql(id);
+    return sql`count(*) filter (where ${met})::int as ${sql.identifier(`hnn_${id}_met`)}, count(${met})::int as ${sql.identifier(`hnn_${id}_checked`)}`;
+  });
+  const industrialised = sql`(p.concept_name is not null and btrim(p.concept_name) <> '')`;
+  const rows = await rowsOf<CellRow>(
+    db,
+    sql`
+      select p.municipality_code, ${kindSql} as kind, ${phaseSql} as phase, ${yearSql} as year, ${visibleSql(scope)} as visible,
+             count(*)::int as projects,
+             coalesce(sum(p.dwellings), 0)::int as dwellings,
+             count(*) filter (where ${industrialised})::int as industrialised_projects,
+             coalesce(sum(p.dwellings) filter (where ${industrialised}), 0)::int as industrialised_dwellings,
+             sum(m.official_mpg::numeric)::float8 as official_mpg_sum,
+             count(m.official_mpg)::int as official_mpg_count,
+             sum(m.official_stored_carbon_t::numeric)::float8 as stored_official,
+             sum(m.indicative_stored_carbon_t::numeric) filter (where m.official_stored_carbon_t is null)::float8 as stored_indicative,
+             ${sql.join(hnnColumns, sql`, `)}
+      from projects p left join project_monitoring m on m.project_id = p.id
+      where ${whereSql(query)}
+      group by 1, 2, 3, 4, 5
+      order by 1, 2, 3, 4, 5`,
+  );
+  return rows.map((r) => {
+    const hnn = {} as MonitoringCell['hnn'];
+    for (const id of hnnIndicatorIds) hnn[id] = { met: Number(r[`hnn_${id}_met`]), checked: Number(r[`hnn_${id}_checked`]) };
+    return {
+      municipalityCode: r.municipality_code,
+      kind: r.kind,
+      phase: r.phase,
+      year: Number(r.year),
+      visible: r.visible,
+      projects: Number(r.projects),
+      dwellings: Number(r.dwellings),
+      industrialisedProjects: Number(r.industrialised_projects),
+      industrialisedDwellings: Number(r.industrialised_dwellings),
+      officialMpgSum: Number(r.official_mpg_sum ?? 0),
+      officialMpgCount: Number(r.official_mpg_count),
+      storedCarbonOfficialT: Number(r.stored_official ?? 0),
+      storedCarbonIndicativeT: Number(r.stored_indicative ?? 0),
+      hnn,
+    };
+  });
+}
+
+/**
+ * The projects of one municipality the viewer may see (filters kind/year), ordered by name — built as one JSON text
+ * value in SQL, because decoding thousands of rows field by field costs more than the query (PGlite especially).
+ */
+async function visibleProjectsOf(db: Db, scope: ProjectVisibilityScope, query: CellQuery): Promise<DashboardProjectRecord[]> {
+  if (query.municipalityCodes.length === 0) return [];
+  const rows = await rowsOf<{ list: string | null }>(
+    db,
+    sql`
+      select json_agg(json_build_object(
+               'id', p.id, 'name', p.name, 'kind', ${kindSql}, 'phase', ${phaseSql}, 'year', ${yearSql}, 'dwellings', p.dwellings,
+               'officialMpg', m.official_mpg, 'indicativeMpg', m.indicative_mpg, 'lat', p.lat, 'lon', p.lon)
+             order by p.name, p.id)::text as list
+      from projects p left join project_monitoring m on m.project_id = p.id
+      where ${whereSql(query)} and ${visibleSql(scope)}`,
+  );
+  const list = rows[0]?.list ?? null;
+  return list === null ? [] : (JSON.parse(list) as DashboardProjectRecord[]);
+}
+
 export function createMonitoringRepository(db: Db) {
   return {
     entries: (projectId: string) => entriesOf(db, projectId),
@@ -211,6 +396,12 @@ export function createMonitoringRepository(db: Db) {
               },
       }));
     },
+
+    /** Dashboard cells (municipality × kind × phase × year × visible) for one viewer; see {@link MonitoringCell}. */
+    cells: (scope: ProjectVisibilityScope, query: CellQuery) => cellsOf(db, scope, query),
+
+    /** The projects of the municipalities the viewer may see, with their official/indicative MPG, by name. */
+    visibleProjects: (scope: ProjectVisibilityScope, query: CellQuery) => visibleProjectsOf(db, scope, query),
 
     /** Tests: the stored aggregate rows of some projects, to compare with a recomputation from the ledger. */
     async storedFigures(projectIds: readonly string[]) {

@@ -4,27 +4,22 @@
  */
 import type { CityDealOverview, DeclareIndicatorFields, MunicipalityDashboard, ProjectIndicators } from '@kringbouw/contracts';
 import { passportIndicators } from '@kringbouw/contracts';
-import { canEditProject, canViewProject, type Actor, type SignedInActor } from '@kringbouw/domain/authz';
+import { canEditProject, canViewProject, projectVisibilityScope, type Actor } from '@kringbouw/domain/authz';
 import {
   catalogueIndicator,
   computedLedgerValues,
-  dashboardOf,
   indicatorCatalogue,
   ledgerState,
-  monitoringYear,
-  projectAggregate,
   withdrawalProblem,
-  type LedgerFigures,
-  type ProjectAggregate,
-  type Viewed,
 } from '@kringbouw/domain/monitoring';
 import { methodData } from '@kringbouw/domain/lca';
-import { buildingTypes, projectKinds, projectPhases, type ProjectKind } from '@kringbouw/domain/projects';
+import type { ProjectKind } from '@kringbouw/domain/projects';
 import { AppError, forbidden, notFound, unauthenticated, validationFailed } from '../../errors.ts';
 import type { Repositories } from '../../repositories.ts';
 import type { ProjectRecord } from '../projects/projects.repository.ts';
 import { presentState } from './monitoring.presenter.ts';
-import type { AggregateRowRecord, EntryValues, MonitoringRepository } from './monitoring.repository.ts';
+import { dashboardOfCells, totalsOfCells } from './monitoring.cells.ts';
+import type { EntryValues, MonitoringRepository } from './monitoring.repository.ts';
 
 const projectNotFound = () => notFound('Dit project bestaat niet of je hebt er geen toegang toe.');
 
@@ -34,18 +29,6 @@ export const REPORT_LIMIT_BYTES = 25 * 1024 * 1024;
 export interface ReportUpload {
   fileName: string;
   bytes: Buffer;
-}
-
-const emptyFigures: LedgerFigures = {
-  officialMpg: null,
-  indicativeMpg: null,
-  officialStoredCarbonT: null,
-  indicativeStoredCarbonT: null,
-  hnnValues: { mpg: null, embodiedCarbon: null, materialOrigin: null, detachability: null },
-};
-
-function oneOf<T extends string>(values: readonly T[], value: string, fallback: T): T {
-  return (values as readonly string[]).includes(value) ? (value as T) : fallback;
 }
 
 /** The `berekend` entries of a version's stored indicators (unparseable or A2-only indicators give fewer or none). */
@@ -68,30 +51,6 @@ export function computedEntries(indicators: unknown, version: { id: string; numb
     note: null,
     recordedBy: null,
   }));
-}
-
-type ViewedRow = Viewed<ProjectAggregate> & { record: AggregateRowRecord };
-
-/** Aggregate rows as the pure rules see them: live project facts + stored ledger figures, and may this actor see it. */
-function viewedRows(actor: SignedInActor, rows: readonly AggregateRowRecord[]): ViewedRow[] {
-  return rows.map((record) => {
-    const access = { ownerOrganisationId: record.ownerOrganisationId, visibility: oneOf(['openbaar', 'vertrouwelijk'] as const, record.visibility, 'vertrouwelijk'), parties: record.partyOrganisationIds.map((organisationId) => ({ organisationId })) };
-    const row = projectAggregate(
-      {
-        projectId: record.projectId,
-        municipalityCode: record.municipalityCode,
-        kind: oneOf(projectKinds, record.kind, 'nieuwbouw'),
-        phase: oneOf(projectPhases, record.phase, 'initiatief'),
-        year: monitoringYear(record),
-        dwellings: record.dwellings,
-        buildingType: oneOf(buildingTypes, record.buildingType, 'gestapeld'),
-        industrialised: record.conceptName !== null && record.conceptName.trim() !== '',
-        confidential: access.visibility === 'vertrouwelijk',
-      },
-      record.figures ?? emptyFigures,
-    );
-    return { row, visible: canViewProject(actor, access), record };
-  });
 }
 
 export function createMonitoringService(deps: { repositories: Repositories; monitoring: MonitoringRepository; now: () => Date; cityDealCodes?: ReadonlySet<string> }) {
@@ -201,15 +160,15 @@ export function createMonitoringService(deps: { repositories: Repositories; moni
       return found;
     },
 
-    /** The City Deal cities side by side: per city the same totals as its dashboard, each with the confidentiality rule. */
+    /**
+     * The City Deal cities side by side: per city the same totals as its dashboard (same cells, same confidentiality
+     * decision), and the deal total over exactly the cells the cities count, so it equals their sum.
+     */
     async cityDeal(actor: Actor, filter: { kind?: ProjectKind | undefined; year?: number | undefined }): Promise<CityDealOverview> {
       if (actor === null) throw unauthenticated();
-      const names = await monitoring.municipalityNames(cityDealCodes);
-      const viewed = viewedRows(actor, await monitoring.aggregateRows(cityDealCodes));
-      const perCity = cityDealCodes.map((code) => ({ code, dashboard: dashboardOf(viewed.filter((v) => v.row.municipalityCode === code), filter) }));
-      // The deal total counts exactly the rows the cities count, so it equals their sum and cannot isolate a project.
-      const counted = perCity.flatMap((c) => c.dashboard.counted);
-      const total = dashboardOf(counted.map((row) => ({ row, visible: true }))).totals;
+      const [names, cells] = await Promise.all([monitoring.municipalityNames(cityDealCodes), monitoring.cells(projectVisibilityScope(actor), { municipalityCodes: cityDealCodes, ...filter })]);
+      const perCity = cityDealCodes.map((code) => ({ code, dashboard: dashboardOfCells(cells.filter((c) => c.municipalityCode === code), filter) }));
+      const total = totalsOfCells(perCity.flatMap((c) => c.dashboard.counted));
       return {
         filter: { kind: filter.kind ?? null, year: filter.year ?? null },
         cities: perCity.map(({ code, dashboard }) => ({ municipalityCode: code, municipalityName: names.get(code) ?? code, totals: dashboard.totals, byYear: dashboard.byYear })),
@@ -217,12 +176,18 @@ export function createMonitoringService(deps: { repositories: Repositories; moni
       };
     },
 
+    /**
+     * A municipality's dashboard: figures from the SQL cells (one confidentiality decision for total, pipeline and
+     * years), and the projects the viewer may see.
+     */
     async dashboard(actor: Actor, municipalityCode: string, filter: { kind?: ProjectKind | undefined; year?: number | undefined }): Promise<MunicipalityDashboard> {
       if (actor === null) throw unauthenticated();
       const name = await monitoring.municipalityName(municipalityCode);
       if (name === null) throw notFound('Deze gemeente bestaat niet.');
-      const viewed = viewedRows(actor, await monitoring.aggregateRows(municipalityCode));
-      const { totals, pipeline, byYear } = dashboardOf(viewed, filter);
+      const scope = projectVisibilityScope(actor);
+      const query = { municipalityCodes: [municipalityCode], ...filter };
+      const [cells, projects] = await Promise.all([monitoring.cells(scope, query), monitoring.visibleProjects(scope, query)]);
+      const { totals, pipeline, byYear } = dashboardOfCells(cells, filter);
       return {
         municipalityCode,
         municipalityName: name,
@@ -230,20 +195,7 @@ export function createMonitoringService(deps: { repositories: Repositories; moni
         totals,
         pipeline,
         byYear,
-        projects: viewed
-          .filter((v) => v.visible && (filter.kind === undefined || v.row.kind === filter.kind) && (filter.year === undefined || v.row.year === filter.year))
-          .map((v) => ({
-            id: v.row.projectId,
-            name: v.record.name,
-            kind: v.row.kind,
-            phase: v.row.phase,
-            year: v.row.year,
-            dwellings: v.row.dwellings,
-            officialMpg: v.row.officialMpg,
-            indicativeMpg: v.row.indicativeMpg,
-            lat: v.record.lat,
-            lon: v.record.lon,
-          })),
+        projects,
       };
     },
   };
