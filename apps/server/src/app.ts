@@ -21,6 +21,7 @@ import { registerInvitationRoutes } from './features/invitations/invitations.rou
 import { createInvitationsService } from './features/invitations/invitations.service.ts';
 import { loadMunicipalityAssets, type MunicipalityAssets } from './features/municipalities/municipalities.assets.ts';
 import { registerMunicipalityRoutes } from './features/municipalities/municipalities.routes.ts';
+import { registerLessonsFeature } from './features/lessons/lessons.register.ts';
 import { registerMonitoringFeature, monitoringPublishHook } from './features/monitoring/monitoring.register.ts';
 import { registerOrganisationRoutes } from './features/organisations/organisations.routes.ts';
 import { registerPassportFeatures } from './features/passports/passports.register.ts';
@@ -28,6 +29,7 @@ import { createOrganisationsService } from './features/organisations/organisatio
 import { registerProjectRoutes } from './features/projects/projects.routes.ts';
 import { createProjectsService } from './features/projects/projects.service.ts';
 import { createStockRepository } from './features/stock/stock.repository.ts';
+import { registerRenovationFeature } from './features/renovation/renovation.register.ts';
 import { registerStockRoutes } from './features/stock/stock.routes.ts';
 import { createStockService } from './features/stock/stock.service.ts';
 import { registerAuthContext } from './http/auth-context.ts';
@@ -165,8 +167,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerMunicipalityRoutes(app, { assets: municipalities });
   registerProjectRoutes(app, { projects: createProjectsService({ repositories, municipalities, now }) });
   registerStockRoutes(app, { stock: createStockService({ repository: createStockRepository(deps.database.db), now }) });
+  registerRenovationFeature(app, { db: deps.database.db, now });
   registerPassportFeatures(app, { db: deps.database.db, repositories, now, uploadLimitMb: config.passportUploadLimitMb ?? 200, onPublished: monitoringPublishHook });
-  registerMonitoringFeature(app, { db: deps.database.db, repositories, now });
+  registerMonitoringFeature(app, { db: deps.database.db, repositories, now, lessons: registerLessonsFeature(app, { db: deps.database.db, now }) });
 
   await serveWebApp(app, config.webDistDir);
   return app;

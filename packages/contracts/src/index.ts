@@ -8,3 +8,4 @@ export * from './stock.ts';
 export * from './monitoring.ts';
 export * from './agreements.ts';
 export * from './lessons.ts';
+export * from './renovation-plans.ts';

@@ -184,6 +184,7 @@ export const stockListDetail = stockListSummary.extend({
       oppervlakteM2: z.number(),
       energielabel: z.string().nullable(),
       jaarGrootOnderhoud: z.number().int().nullable(),
+      buurt: z.string().nullable(),
     }),
   ),
 });

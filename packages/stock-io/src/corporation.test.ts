@@ -9,11 +9,18 @@ describe('readCorporationStock — CSV', () => {
     if (!result.ok) throw new Error(JSON.stringify(result.issues));
     expect(result.ignoredColumns).toEqual(['opmerking']);
     expect(result.rows).toEqual([
-      { row: 2, bagId: '0503100000004563', bagIdType: 'pand', adres: 'Voorbeeldstraat 1, 2611 AA Delft', complexnummer: 'C-101', woningtype: 'herenhuis', oppervlakteM2: 210.5, energielabel: 'E', jaarGrootOnderhoud: 2029 },
-      { row: 3, bagId: '0503100000028401', bagIdType: 'pand', adres: null, complexnummer: 'C-102', woningtype: 'garagebox', oppervlakteM2: 18, energielabel: null, jaarGrootOnderhoud: null },
-      { row: 4, bagId: '0503010000900002', bagIdType: 'verblijfsobject', adres: 'Voorbeeldstraat 2, 2611 AA Delft', complexnummer: 'C-103', woningtype: 'portiekflat', oppervlakteM2: 60, energielabel: 'B', jaarGrootOnderhoud: 2031 },
-      { row: 5, bagId: null, bagIdType: null, adres: 'Molenstraat 7, 2611 AB Delft', complexnummer: 'C-104', woningtype: 'eengezinswoning', oppervlakteM2: 1104, energielabel: 'A+', jaarGrootOnderhoud: null },
+      { row: 2, bagId: '0503100000004563', bagIdType: 'pand', adres: 'Voorbeeldstraat 1, 2611 AA Delft', complexnummer: 'C-101', woningtype: 'herenhuis', oppervlakteM2: 210.5, energielabel: 'E', jaarGrootOnderhoud: 2029, buurt: null },
+      { row: 3, bagId: '0503100000028401', bagIdType: 'pand', adres: null, complexnummer: 'C-102', woningtype: 'garagebox', oppervlakteM2: 18, energielabel: null, jaarGrootOnderhoud: null, buurt: null },
+      { row: 4, bagId: '0503010000900002', bagIdType: 'verblijfsobject', adres: 'Voorbeeldstraat 2, 2611 AA Delft', complexnummer: 'C-103', woningtype: 'portiekflat', oppervlakteM2: 60, energielabel: 'B', jaarGrootOnderhoud: 2031, buurt: null },
+      { row: 5, bagId: null, bagIdType: null, adres: 'Molenstraat 7, 2611 AB Delft', complexnummer: 'C-104', woningtype: 'eengezinswoning', oppervlakteM2: 1104, energielabel: 'A+', jaarGrootOnderhoud: null, buurt: null },
     ]);
+  });
+
+  it('reads the optional buurt column and refuses an over-long one', async () => {
+    const ok = await readCorporationStock('bag_id;complexnummer;woningtype;oppervlakte_m2;buurt\n0503100000004563;C-1;herenhuis;120;Hof van Delft\n0503100000004564;C-2;flat;60;\n');
+    expect(ok.ok && ok.rows.map((r) => r.buurt)).toEqual(['Hof van Delft', null]);
+    const bad = await readCorporationStock(`bag_id;complexnummer;woningtype;oppervlakte_m2;buurt\n0503100000004563;C-1;herenhuis;120;${'x'.repeat(101)}\n`);
+    expect(!bad.ok && bad.issues.map((i) => [i.row, i.column])).toEqual([[2, 'buurt']]);
   });
 
   it('reads an international CSV: `,`, decimal point, quoted comma', async () => {

@@ -10,6 +10,7 @@
  * | oppervlakte_m2 | yes | floor area, m², > 0 (decimal comma in `;` files) |
  * | energielabel | no | A++++ … G |
  * | jaar_groot_onderhoud | no | year of planned major maintenance, 2000–2100 |
+ * | buurt | no | the neighbourhood (CBS buurt name or code, ≤ 100 characters); the renovation plan draws areas from it |
  *
  * All or nothing: one bad row makes the whole list rejected, with every problem listed (row, column, reason).
  */
@@ -17,7 +18,7 @@ import ExcelJS from 'exceljs';
 import { decodeText, detectDialect, normaliseHeader, parseDecimal, streamCsvRecords } from './csv.ts';
 import type { ImportIssue } from './issues.ts';
 
-export const corporationStockColumns = ['bag_id', 'adres', 'complexnummer', 'woningtype', 'oppervlakte_m2', 'energielabel', 'jaar_groot_onderhoud'] as const;
+export const corporationStockColumns = ['bag_id', 'adres', 'complexnummer', 'woningtype', 'oppervlakte_m2', 'energielabel', 'jaar_groot_onderhoud', 'buurt'] as const;
 const requiredColumns = ['complexnummer', 'woningtype', 'oppervlakte_m2'] as const;
 export const energielabels = ['A++++', 'A+++', 'A++', 'A+', 'A', 'B', 'C', 'D', 'E', 'F', 'G'] as const;
 export type Energielabel = (typeof energielabels)[number];
@@ -34,13 +35,15 @@ export interface CorporationStockRow {
   oppervlakteM2: number;
   energielabel: Energielabel | null;
   jaarGrootOnderhoud: number | null;
+  /** Neighbourhood name or CBS buurt code as the corporation writes it (null when the column is absent or empty). */
+  buurt: string | null;
 }
 
 export type CorporationStockResult =
   | { ok: true; rows: CorporationStockRow[]; ignoredColumns: string[] }
   | { ok: false; issues: ImportIssue[] };
 
-type Cell = string | number | null;
+export type Cell = string | number | null;
 
 function validateRow(row: number, cells: Record<string, Cell>, decimalComma: boolean, issues: ImportIssue[]): CorporationStockRow | null {
   const before = issues.length;
@@ -86,8 +89,11 @@ function validateRow(row: number, cells: Record<string, Cell>, decimalComma: boo
     fail('jaar_groot_onderhoud', `"${yearText}" is not a year between 2000 and 2100`, bagId ?? undefined);
   }
 
+  const buurt = str('buurt') || null;
+  if (buurt !== null && buurt.length > 100) fail('buurt', 'buurt is longer than 100 characters', bagId ?? undefined);
+
   if (issues.length > before || area === null || energielabel === undefined) return null;
-  return { row, bagId, bagIdType, adres, complexnummer, woningtype, oppervlakteM2: area, energielabel, jaarGrootOnderhoud: year };
+  return { row, bagId, bagIdType, adres, complexnummer, woningtype, oppervlakteM2: area, energielabel, jaarGrootOnderhoud: year, buurt };
 }
 
 function checkHeader(header: string[]): { issues: ImportIssue[]; ignored: string[] } {
@@ -132,7 +138,7 @@ async function readCsv(text: string): Promise<CorporationStockResult> {
   return finish(rows, issues, ignored);
 }
 
-function cellValue(value: ExcelJS.CellValue): Cell {
+export function cellValue(value: ExcelJS.CellValue): Cell {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'string') return value;
   if (typeof value === 'boolean') return String(value);
@@ -174,7 +180,7 @@ async function readXlsx(bytes: Uint8Array): Promise<CorporationStockResult> {
 }
 
 /** True for the ZIP signature every .xlsx starts with. */
-function isZip(bytes: Uint8Array): boolean {
+export function isZip(bytes: Uint8Array): boolean {
   return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 

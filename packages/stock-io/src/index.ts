@@ -14,3 +14,4 @@ export * from './csv.ts';
 export * from './verblijfsobjecten.ts';
 export * from './corporation.ts';
 export * from './simplify.ts';
+export * from './renovation-plan.ts';

@@ -128,6 +128,7 @@ export function presentListDetail(list: StockListRecord, rows: (typeof stockList
       oppervlakteM2: r.oppervlakteM2,
       energielabel: r.energielabel,
       jaarGrootOnderhoud: r.jaarGrootOnderhoud,
+      buurt: r.buurt,
     })),
   };
 }

@@ -70,6 +70,8 @@ export const stockListRows = pgTable(
     oppervlakteM2: doublePrecision('oppervlakte_m2').notNull(),
     energielabel: text('energielabel'),
     jaarGrootOnderhoud: integer('jaar_groot_onderhoud'),
+    /** Neighbourhood as the corporation names it (migration 0010); the renovation plan draws areas from it. */
+    buurt: text('buurt'),
   },
   (t) => [primaryKey({ columns: [t.listId, t.rowNumber], name: 'stock_list_rows_pk' })],
 );

@@ -400,6 +400,7 @@ export function createStockService(deps: { repository: StockRepository; now: () 
           oppervlakteM2: row.oppervlakteM2,
           energielabel: row.energielabel,
           jaarGrootOnderhoud: row.jaarGrootOnderhoud,
+          buurt: row.buurt,
         })),
       );
       return this.list(actor, id);
