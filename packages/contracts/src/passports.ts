@@ -105,6 +105,8 @@ export type PassportDocumentInput = z.input<typeof passportDocumentInput>;
 export const indicatorWarning = z.object({
   code: z.string(),
   message: z.string(),
+  /** The facts the message is built from (absent on results stored before they existed), for translated wording. */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   /** Number of affected lines; `lines` lists at most the first 50 (1-based, passport order). */
   lineCount: z.number().int().min(0),
   lines: z.array(z.number().int().min(1)),

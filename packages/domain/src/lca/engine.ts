@@ -55,9 +55,14 @@ export type WarningCode =
   | 'BIOGEEN_ONBEKEND'
   | 'GWP_ONTBREEKT';
 
+/** The values a warning's message is built from, so a UI can word it in its own language. */
+export type WarningParams = Readonly<Record<string, string | number>>;
+
 export interface LcaWarning {
   code: WarningCode;
+  /** Dutch text for the CLI, reports and logs; `params` carries the same facts for translation. */
   message: string;
+  params: WarningParams;
   /** 1-based positions of the affected lines in passport order (element by element). */
   lines: number[];
 }
@@ -283,7 +288,7 @@ class Warnings {
     w.lines.push(line);
     return true;
   }
-  add(code: WarningCode, key: string, message: string, line?: number): void {
+  add(code: WarningCode, key: string, message: string, params: WarningParams, line?: number): void {
     let map = this.byCode.get(code);
     if (!map) {
       map = new Map();
@@ -291,7 +296,7 @@ class Warnings {
     }
     let w = map.get(key);
     if (!w) {
-      w = { code, message, lines: [] };
+      w = { code, message, params, lines: [] };
       map.set(key, w);
       this.order.push(w);
     }
@@ -386,15 +391,15 @@ export function calculateIndicators(passport: Passport, options: CalculationOpti
       if (suggestion) {
         profileId = suggestion.profileId;
         profileSource = 'suggested';
-        if (!warnings.hit('PROFIEL_VOORGESTELD', `${line.description}|${suggestion.profileId}`, n)) warnings.add('PROFIEL_VOORGESTELD', `${line.description}|${suggestion.profileId}`, `Geen profiel opgegeven voor "${line.description}": standaardprofiel "${suggestion.name}" (${suggestion.profileId}) gebruikt — controleer dit.`, n);
+        if (!warnings.hit('PROFIEL_VOORGESTELD', `${line.description}|${suggestion.profileId}`, n)) warnings.add('PROFIEL_VOORGESTELD', `${line.description}|${suggestion.profileId}`, `Geen profiel opgegeven voor "${line.description}": standaardprofiel "${suggestion.name}" (${suggestion.profileId}) gebruikt — controleer dit.`, { description: line.description, profile: suggestion.name, profileId: suggestion.profileId }, n);
       }
     }
     if (!profileId && !warnings.hit('PROFIEL_ONTBREEKT', line.description, n)) {
-      warnings.add('PROFIEL_ONTBREEKT', line.description, `Geen milieuprofiel voor "${line.description}" (niet opgegeven en geen synoniem gevonden): geen milieu-impact berekend.`, n);
+      warnings.add('PROFIEL_ONTBREEKT', line.description, `Geen milieuprofiel voor "${line.description}" (niet opgegeven en geen synoniem gevonden): geen milieu-impact berekend.`, { description: line.description }, n);
     }
     const compiled = profileId ? lookup(profileId) : undefined;
     if (profileId && !compiled) {
-      if (!warnings.hit('PROFIEL_ONBEKEND', profileId, n)) warnings.add('PROFIEL_ONBEKEND', profileId, `Profiel "${profileId}" staat niet in de bibliotheek ${library.id}: geen milieu-impact berekend.`, n);
+      if (!warnings.hit('PROFIEL_ONBEKEND', profileId, n)) warnings.add('PROFIEL_ONBEKEND', profileId, `Profiel "${profileId}" staat niet in de bibliotheek ${library.id}: geen milieu-impact berekend.`, { profileId, library: library.id }, n);
     }
     const profile = compiled?.profile;
 
@@ -410,7 +415,7 @@ export function calculateIndicators(passport: Passport, options: CalculationOpti
         }
       }
     }
-    if (massKg === undefined && !warnings.hit('MASSA_ONTBREEKT', '', n)) warnings.add('MASSA_ONTBREEKT', '', 'Massa onbekend (geen massa_kg en niet af te leiden uit het profiel): regel telt niet mee in herkomst, MCI en massaweging.', n);
+    if (massKg === undefined && !warnings.hit('MASSA_ONTBREEKT', '', n)) warnings.add('MASSA_ONTBREEKT', '', 'Massa onbekend (geen massa_kg en niet af te leiden uit het profiel): regel telt niet mee in herkomst, MCI en massaweging.', {}, n);
 
     // Quantity in the profile's declared unit.
     let declared: number | undefined;
@@ -430,14 +435,14 @@ export function calculateIndicators(passport: Passport, options: CalculationOpti
         conversion = 'via massa';
       }
       if (declared === undefined) {
-        if (!warnings.hit('EENHEID_ONVERENIGBAAR', `${line.unit}|${profile.id}`, n)) warnings.add('EENHEID_ONVERENIGBAAR', `${line.unit}|${profile.id}`, `Eenheid ${line.unit} is niet om te rekenen naar de gedeclareerde eenheid ${profile.declaredUnit} van "${profileName(profile)}" (geen massa, dichtheid, oppervlaktegewicht of dikte): geen milieu-impact berekend.`, n);
+        if (!warnings.hit('EENHEID_ONVERENIGBAAR', `${line.unit}|${profile.id}`, n)) warnings.add('EENHEID_ONVERENIGBAAR', `${line.unit}|${profile.id}`, `Eenheid ${line.unit} is niet om te rekenen naar de gedeclareerde eenheid ${profile.declaredUnit} van "${profileName(profile)}" (geen massa, dichtheid, oppervlaktegewicht of dikte): geen milieu-impact berekend.`, { unit: line.unit, declaredUnit: profile.declaredUnit, profile: profileName(profile) }, n);
       } else if (conversion !== 'gelijk') {
-        if (!warnings.hit('EENHEID_OMGEREKEND', `${line.unit}|${profile.declaredUnit}|${conversion}`, n)) warnings.add('EENHEID_OMGEREKEND', `${line.unit}|${profile.declaredUnit}|${conversion}`, `Hoeveelheid omgerekend van ${line.unit} naar ${profile.declaredUnit} ${conversion}.`, n);
+        if (!warnings.hit('EENHEID_OMGEREKEND', `${line.unit}|${profile.declaredUnit}|${conversion}`, n)) warnings.add('EENHEID_OMGEREKEND', `${line.unit}|${profile.declaredUnit}|${conversion}`, `Hoeveelheid omgerekend van ${line.unit} naar ${profile.declaredUnit} ${conversion}.`, { unit: line.unit, declaredUnit: profile.declaredUnit, conversion: conversion ?? '' }, n);
       }
     }
 
     if (line.serviceLifeYears === undefined && profile) {
-      if (!warnings.hit('LEVENSDUUR_ONTBREEKT', '', n)) warnings.add('LEVENSDUUR_ONTBREEKT', '', 'Levensduur ontbreekt: geen vervangingen gerekend (alsof het product de hele referentieperiode meegaat).', n);
+      if (!warnings.hit('LEVENSDUUR_ONTBREEKT', '', n)) warnings.add('LEVENSDUUR_ONTBREEKT', '', 'Levensduur ontbreekt: geen vervangingen gerekend (alsof het product de hele referentieperiode meegaat).', {}, n);
     }
     const placements = placementCount(rule, rspYears, line.serviceLifeYears);
     const replacements = placements - 1;
@@ -459,11 +464,11 @@ export function calculateIndicators(passport: Passport, options: CalculationOpti
         acc.mkiSurcharge += total * (surchargeFactor - 1) * compiled.mkiTotal;
         anyMki = true;
       } else {
-        if (!warnings.hit('GEEN_DATA_WEGINGSSET', compiled.profile.id, n)) warnings.add('GEEN_DATA_WEGINGSSET', compiled.profile.id, `Profiel "${profileName(compiled.profile)}" heeft geen waarden voor de ${set.toUpperCase()}-weging: MKI van deze regels ontbreekt.`, n);
+        if (!warnings.hit('GEEN_DATA_WEGINGSSET', compiled.profile.id, n)) warnings.add('GEEN_DATA_WEGINGSSET', compiled.profile.id, `Profiel "${profileName(compiled.profile)}" heeft geen waarden voor de ${set.toUpperCase()}-weging: MKI van deze regels ontbreekt.`, { profile: profileName(compiled.profile), weightingSet: set.toUpperCase() }, n);
       }
       const g = compiled.gwp;
       const mask = compiled.gwpModules;
-      if (mask === 0 && !warnings.hit('GWP_ONTBREEKT', compiled.profile.id, n)) warnings.add('GWP_ONTBREEKT', compiled.profile.id, `Profiel "${profileName(compiled.profile)}" declareert geen GWP.`, n);
+      if (mask === 0 && !warnings.hit('GWP_ONTBREEKT', compiled.profile.id, n)) warnings.add('GWP_ONTBREEKT', compiled.profile.id, `Profiel "${profileName(compiled.profile)}" declareert geen GWP.`, { profile: profileName(compiled.profile) }, n);
       if (gwpKgCO2) for (let m = 0; m < M; m++) if (mask & (1 << m)) gwpKgCO2[modules[m] as Module] = total * (g[m] as number);
     }
 
@@ -483,12 +488,12 @@ export function calculateIndicators(passport: Passport, options: CalculationOpti
         biogenic = data.defaults.co2PerC * data.defaults.en16449CarbonFraction * dry;
         biogenicMethod = 'EN 16449';
       } else if (profile.timber) {
-        if (!warnings.hit('BIOGEEN_ONBEKEND', profile.id, n)) warnings.add('BIOGEEN_ONBEKEND', profile.id, `Opgeslagen biogene CO2 van "${profileName(profile)}" onbekend: massa ontbreekt.`, n);
+        if (!warnings.hit('BIOGEEN_ONBEKEND', profile.id, n)) warnings.add('BIOGEEN_ONBEKEND', profile.id, `Opgeslagen biogene CO2 van "${profileName(profile)}" onbekend: massa ontbreekt.`, { profile: profileName(profile), variant: 'massa' }, n);
       } else {
         biogenic = 0;
         biogenicMethod = 'geen';
         if (line.origin.renewablePct > 0) {
-          if (!warnings.hit('BIOGEEN_ONBEKEND', profile.id, n)) warnings.add('BIOGEEN_ONBEKEND', profile.id, `Regel met hernieuwbaar aandeel maar profiel "${profileName(profile)}" zonder biogeen koolstofgehalte: opgeslagen CO2 als 0 geteld.`, n);
+          if (!warnings.hit('BIOGEEN_ONBEKEND', profile.id, n)) warnings.add('BIOGEEN_ONBEKEND', profile.id, `Regel met hernieuwbaar aandeel maar profiel "${profileName(profile)}" zonder biogeen koolstofgehalte: opgeslagen CO2 als 0 geteld.`, { profile: profileName(profile), variant: 'hernieuwbaar' }, n);
         }
       }
       if (biogenic !== null) acc.biogenicTotal += biogenic;
@@ -522,9 +527,9 @@ export function calculateIndicators(passport: Passport, options: CalculationOpti
 
     const lineLi = lineDetachabilityIndex(line.detachability, data);
     if (Number.isNaN(lineLi)) {
-      if (!warnings.hit('LOSMAAKBAARHEID_ONVOLLEDIG', 'missing', n)) warnings.add('LOSMAAKBAARHEID_ONVOLLEDIG', 'missing', 'Verbinding of toegankelijkheid ontbreekt: regel telt niet mee in de losmaakbaarheid.', n);
+      if (!warnings.hit('LOSMAAKBAARHEID_ONVOLLEDIG', 'missing', n)) warnings.add('LOSMAAKBAARHEID_ONVOLLEDIG', 'missing', 'Verbinding of toegankelijkheid ontbreekt: regel telt niet mee in de losmaakbaarheid.', { variant: 'missing' }, n);
     } else if (line.detachability.crossings === undefined || line.detachability.edgeContainment === undefined) {
-      if (!warnings.hit('LOSMAAKBAARHEID_ONVOLLEDIG', 'connection-only', n)) warnings.add('LOSMAAKBAARHEID_ONVOLLEDIG', 'connection-only', 'Doorkruising of randopsluiting ontbreekt: losmaakbaarheid alleen uit verbindingstype en toegankelijkheid.', n);
+      if (!warnings.hit('LOSMAAKBAARHEID_ONVOLLEDIG', 'connection-only', n)) warnings.add('LOSMAAKBAARHEID_ONVOLLEDIG', 'connection-only', 'Doorkruising of randopsluiting ontbreekt: losmaakbaarheid alleen uit verbindingstype en toegankelijkheid.', { variant: 'connection-only' }, n);
     }
 
     out.hasMki = mkiEur !== null;
@@ -668,6 +673,7 @@ export function calculateIndicators(passport: Passport, options: CalculationOpti
       'CATEGORIE_NIET_GEWOGEN',
       set,
       `Niet gewogen in de MKI (${set.toUpperCase()}): ${unweightedCategories.map((u) => u.category).join(', ')}. De MKI is daardoor onvolledig.`,
+      { weightingSet: set.toUpperCase(), categories: unweightedCategories.map((u) => u.category).join(', ') },
     );
   }
 
@@ -680,7 +686,7 @@ export function calculateIndicators(passport: Passport, options: CalculationOpti
       if (categoriesSeen[j] && !c.categoriesPresent[j] && !Number.isNaN(p.price[j] as number)) missing.push(p.categories[j] as string);
     }
     if (missing.length > 0) {
-      warnings.add('CATEGORIE_ONTBREEKT', c.profile.id, `Profiel "${profileName(c.profile)}" mist ${missing.join(', ')} (wel aanwezig in andere profielen): de MKI van deze regels is onvolledig.`);
+      warnings.add('CATEGORIE_ONTBREEKT', c.profile.id, `Profiel "${profileName(c.profile)}" mist ${missing.join(', ')} (wel aanwezig in andere profielen): de MKI van deze regels is onvolledig.`, { profile: profileName(c.profile), categories: missing.join(', ') });
     }
   }
 

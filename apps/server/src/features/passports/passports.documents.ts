@@ -115,7 +115,7 @@ export function summarizeIndicators(result: LcaResult, calculatedAt: Date): Pass
     detachability: { index: result.detachability.index, byLayer: result.detachability.byLayer },
     mci: result.mci,
     hazardous: result.hazardous,
-    warnings: result.warnings.map((w) => ({ code: w.code, message: w.message, lineCount: w.lines.length, lines: w.lines.slice(0, warningLineLimit) })),
+    warnings: result.warnings.map((w) => ({ code: w.code, message: w.message, params: w.params, lineCount: w.lines.length, lines: w.lines.slice(0, warningLineLimit) })),
   };
 }
 

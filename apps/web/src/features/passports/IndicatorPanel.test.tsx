@@ -4,7 +4,7 @@ import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter } from 'react-router';
 import { calculateIndicators, oekobaudat2020II, type LcaResult } from '@kringbouw/domain/lca';
 import { i18n } from '../../i18n/index.ts';
-import { IndicatorPanel } from './IndicatorPanel.tsx';
+import { IndicatorPanel, warningMessage } from './IndicatorPanel.tsx';
 import { IndicatorCharts } from './IndicatorCharts.tsx';
 import { allChartBars, chartBars } from './chart-data.ts';
 import { formatNumber } from './numbers.ts';
@@ -91,6 +91,35 @@ describe('IndicatorPanel', () => {
     expect(within(figure('MPG')).getByText(/limit 0,8 · within the limit/)).toBeTruthy();
     expect(screen.getAllByText('indicative').length).toBeGreaterThanOrEqual(6);
     expect(screen.getByRole('table', { name: /Het Nieuwe Normaal indicators/ })).toBeTruthy();
+    const suggested = result.warnings.find((w) => w.code === 'PROFIEL_VOORGESTELD');
+    const item = screen.getAllByText('Default profile used')[0]!.closest('li')!;
+    expect(within(item).getByText(/^No profile given for ".+": default profile ".+" \(.+\) used — please check\.$/)).toBeTruthy();
+    expect(within(item).queryByText(suggested!.message)).toBeNull();
+  });
+
+  it('words every engine warning in Dutch exactly as the engine does, and differently in English', async () => {
+    // A passport that triggers every warning variant the engine has.
+    const library = oekobaudat2020II();
+    const timber = [...library.profiles.values()].find((p) => p.timber !== undefined && p.biogenicCarbonKgC === undefined);
+    const withoutBio = [...library.profiles.values()].find((p) => p.timber === undefined && p.biogenicCarbonKgC === undefined && p.declaredUnit === 'm3');
+    const base = { origin: { renewablePct: 0, reusedPct: 0, recycledPct: 0 }, endOfLife: { reusePct: 0, recyclingPct: 0 }, hazardous: false, detachability: {} };
+    const lines = [
+      { ...base, description: 'onbekend spul', quantity: 1, unit: 'st' as const },
+      { ...base, description: 'x', quantity: 1, unit: 'st' as const, profileId: 'bestaat-niet' },
+      ...(timber ? [{ ...base, description: 'hout', quantity: 1, unit: 'st' as const, profileId: timber.id }] : []),
+      ...(withoutBio ? [{ ...base, description: 'steen', quantity: 2, unit: 'm2' as const, thicknessM: 0.1, profileId: withoutBio.id, origin: { renewablePct: 10, reusedPct: 0, recycledPct: 0 }, detachability: { connection: 'droog' as const, accessibility: 'vrij' as const } }] : []),
+    ];
+    const own = calculateIndicators({ project: { bvoM2: 100, buildingType: 'gestapeld' }, elements: [{ nlsfb: '21', name: 'Wanden', layer: 'constructie', lines }] }, { library });
+    const warnings = [...own.warnings, ...result.warnings];
+    expect(new Set(warnings.map((w) => w.code)).size).toBeGreaterThanOrEqual(8);
+    await i18n.changeLanguage('nl');
+    for (const warning of warnings) expect(warningMessage(warning, i18n.t)).toBe(warning.message);
+    await i18n.changeLanguage('en');
+    for (const warning of warnings) {
+      const english = warningMessage(warning, i18n.t);
+      expect(english).not.toBe(warning.message);
+      expect(english).not.toMatch(/{{|}}/);
+    }
   });
 });
 

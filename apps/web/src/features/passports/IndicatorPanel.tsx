@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { HnnCheck, LcaResult, LcaWarning, WarningCode } from '@kringbouw/domain/lca';
 import { IndicatiefExplanation, IndicatiefTag, UnverifiedMark } from './Indicatief.tsx';
 import { unverifiedConstants, type IndicatorId } from './method-status.ts';
@@ -197,6 +198,20 @@ function HnnTable({ checks, indicatief }: { checks: HnnCheck[]; indicatief: bool
   );
 }
 
+/**
+ * The warning in the UI language, from its code and params; the engine's Dutch message when the result predates params
+ * (stored results) or the code is unknown to this UI.
+ */
+export function warningMessage(warning: Pick<LcaWarning, 'code' | 'message'> & { params?: LcaWarning['params'] | undefined }, t: TFunction): string {
+  const params = warning.params;
+  const known = warningCodes.find((c) => c === warning.code);
+  if (!params || !known) return warning.message;
+  const variant = typeof params.variant === 'string' ? `_${params.variant}` : '';
+  const key = `passports.warnings.messages.${known}${variant}`;
+  const conversion = typeof params.conversion === 'string' ? t(`passports.warnings.conversions.${params.conversion}`, { defaultValue: params.conversion }) : undefined;
+  return t(key, { ...params, ...(conversion === undefined ? {} : { conversion }), defaultValue: warning.message });
+}
+
 function Warnings({ warnings, onShowLines }: { warnings: LcaWarning[]; onShowLines?: ((lines: number[], warning: LcaWarning) => void) | undefined }) {
   const { t } = useTranslation();
   if (warnings.length === 0) return <p className="muted">{t('passports.warnings.none')}</p>;
@@ -209,7 +224,7 @@ function Warnings({ warnings, onShowLines }: { warnings: LcaWarning[]; onShowLin
           return (
             <li key={`${warning.code}-${index}`} className="engine-warning">
               <strong>{known ? t(`passports.warnings.codes.${known}`) : warning.code}</strong>
-              <span className="engine-warning__message">{warning.message}</span>
+              <span className="engine-warning__message">{warningMessage(warning, t)}</span>
               {warning.lines.length > 0 && onShowLines ? (
                 <button type="button" className="button button--link" onClick={() => onShowLines(warning.lines, warning)}>
                   {t('passports.warnings.showLines', { count: warning.lines.length })}
