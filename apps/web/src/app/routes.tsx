@@ -24,8 +24,12 @@ const MethodPage = lazy(() => import('../features/passports/MethodPage.tsx'));
 const MappingListPage = lazy(() => import('../features/mappings/MappingListPage.tsx'));
 const KansenkaartPage = lazy(() => import('../features/kansenkaart/KansenkaartPage.tsx'));
 const KansenkaartImportPage = lazy(() => import('../features/kansenkaart/ImportPage.tsx'));
+const RenovationPage = lazy(() => import('../features/renovation/RenovationPage.tsx'));
 const MunicipalityDashboardPage = lazy(() => import('../features/monitoring/MunicipalityDashboardPage.tsx'));
 const CityDealPage = lazy(() => import('../features/monitoring/CityDealPage.tsx'));
+const AgreementListPage = lazy(() => import('../features/agreements/AgreementListPage.tsx'));
+const AgreementCreatePage = lazy(() => import('../features/agreements/AgreementCreatePage.tsx'));
+const AgreementPage = lazy(() => import('../features/agreements/AgreementPage.tsx'));
 
 /** URL paths are Dutch: they appear in shared links. */
 export function AppRoutes() {
@@ -51,8 +55,12 @@ export function AppRoutes() {
         <Route path="organisaties/:id/materiaalkoppelingen" element={<RequireSession><MappingListPage /></RequireSession>} />
         <Route path="kansenkaart" element={<RequireSession><KansenkaartPage /></RequireSession>} />
         <Route path="kansenkaart/importeren" element={<RequireSession><KansenkaartImportPage /></RequireSession>} />
+        <Route path="kansenkaart/renovatie" element={<RequireSession><RenovationPage /></RequireSession>} />
         <Route path="monitoring" element={<RequireSession><MunicipalityDashboardPage /></RequireSession>} />
         <Route path="monitoring/city-deal" element={<RequireSession><CityDealPage /></RequireSession>} />
+        <Route path="prestatieafspraken" element={<RequireSession><AgreementListPage /></RequireSession>} />
+        <Route path="prestatieafspraken/nieuw" element={<RequireSession><AgreementCreatePage /></RequireSession>} />
+        <Route path="prestatieafspraken/:id" element={<RequireSession><AgreementPage /></RequireSession>} />
         <Route path="organisaties" element={<RequireSession><OrganisationListPage /></RequireSession>} />
         <Route path="organisaties/nieuw" element={<RequireSession><OrganisationCreatePage /></RequireSession>} />
         <Route path="organisaties/:id" element={<RequireSession><OrganisationPage /></RequireSession>} />

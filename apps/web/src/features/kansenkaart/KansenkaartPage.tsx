@@ -46,11 +46,16 @@ export default function KansenkaartPage() {
           <h1>{t('kansenkaart.title')}</h1>
           <p className="lead">{t('kansenkaart.intro')}</p>
         </div>
-        {mayImport ? (
-          <Link to={view.municipalityCode ? `/kansenkaart/importeren?gemeente=${view.municipalityCode}` : '/kansenkaart/importeren'} className="button">
-            {t('kansenkaart.import.link')}
+        <div className="kk-header-actions">
+          <Link to={view.municipalityCode ? `/kansenkaart/renovatie?gemeente=${view.municipalityCode}` : '/kansenkaart/renovatie'} className="button button--secondary">
+            {t('kansenkaart.renovationLink')}
           </Link>
-        ) : null}
+          {mayImport ? (
+            <Link to={view.municipalityCode ? `/kansenkaart/importeren?gemeente=${view.municipalityCode}` : '/kansenkaart/importeren'} className="button">
+              {t('kansenkaart.import.link')}
+            </Link>
+          ) : null}
+        </div>
       </div>
       <Filters view={view} onChange={apply} />
       <div className={`kk-layout${view.bagId ? ' kk-layout--panel' : ''}`}>
