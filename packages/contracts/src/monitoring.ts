@@ -1,6 +1,6 @@
 /** Monitoring: the indicator ledger of a project (official vs indicative), declarations and the municipality dashboard. */
 import { z } from 'zod';
-import { indicatorIds, ledgerSources } from '@kringbouw/domain/monitoring';
+import { indicatorIds, ledgerSources, reportKinds } from '@kringbouw/domain/monitoring';
 import { projectKinds, projectPhases } from '@kringbouw/domain/projects';
 import { isoDate, isoDateTime, uuid } from './common.ts';
 import { userRef } from './passports.ts';
@@ -138,3 +138,15 @@ export const municipalityDashboard = z.object({
   ),
 });
 export type MunicipalityDashboard = z.infer<typeof municipalityDashboard>;
+
+/** The yearly monitoring report (jaarrapport) or the mid-term review (tussentijdse-evaluatie), as PDF or xlsx. */
+export const reportQuery = z.object({
+  kind: z.enum(reportKinds).default('jaarrapport'),
+  year: z.coerce.number().int().min(2000).max(2100),
+  format: z.enum(['pdf', 'xlsx']).default('pdf'),
+});
+export type ReportQuery = z.infer<typeof reportQuery>;
+
+/** City Deal trends: per year the deal total of that year's overview (confidentiality rule applied per year). */
+export const cityDealTrends = z.object({ years: z.array(z.object({ year: z.number().int(), totals: dashboardTotals })) });
+export type CityDealTrends = z.infer<typeof cityDealTrends>;

@@ -180,3 +180,5 @@ export const projectParties = pgTable(
 
 export * from './schema/passports.ts';
 export * from './schema/monitoring.ts';
+export * from './schema/lessons.ts';
+export * from './schema/agreements.ts';

@@ -46,4 +46,10 @@ export const rows: MatrixRows = {
     expected: signedIn(200),
     cell: async () => ({ method: 'GET', url: '/api/municipalities/GM0546/monitoring' }),
   },
+  'GET /api/municipalities/:code/monitoring/report': {
+    expected: signedIn(200),
+    cell: async () => ({ method: 'GET', url: '/api/municipalities/GM0546/monitoring/report?year=2026&format=xlsx' }),
+  },
+  'GET /api/monitoring/city-deal/report': { expected: signedIn(200), cell: async () => ({ method: 'GET', url: '/api/monitoring/city-deal/report?year=2026&kind=tussentijdse-evaluatie' }) },
+  'GET /api/monitoring/city-deal/trends': { expected: signedIn(200), cell: async () => ({ method: 'GET', url: '/api/monitoring/city-deal/trends' }) },
 };

@@ -5,3 +5,5 @@
 export * from './catalogue.ts';
 export * from './ledger.ts';
 export * from './aggregates.ts';
+export * from './lessons.ts';
+export * from './report.ts';
