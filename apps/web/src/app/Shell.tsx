@@ -10,6 +10,7 @@ import { currentLanguage, languages, setLanguage } from '../i18n/index.ts';
 import { Loading } from '../components/Status.tsx';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { navigationItems } from './navigation.ts';
+import { NotificationBell } from '../features/agreements/NotificationBell.tsx';
 
 const signOutResponse = z.union([okResponse, z.object({}).loose()]);
 
@@ -133,6 +134,7 @@ export function Shell() {
           </Link>
           <div className="site-header__tools">
             <LanguageSwitch />
+            {session ? <NotificationBell /> : null}
             {session ? <UserMenu user={session.user} /> : null}
           </div>
         </div>

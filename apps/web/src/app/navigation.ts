@@ -11,5 +11,6 @@ export const navigationItems: readonly NavigationItem[] = [
   { to: '/projecten', labelKey: 'nav.projects' },
   { to: '/kansenkaart', labelKey: 'nav.kansenkaart' },
   { to: '/monitoring', labelKey: 'monitoring.nav' },
+  { to: '/prestatieafspraken', labelKey: 'agreements.nav' },
   { to: '/organisaties', labelKey: 'nav.organisations' },
 ];

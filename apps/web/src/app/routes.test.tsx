@@ -142,7 +142,7 @@ describe('routes', () => {
   it('shows only the navigation that exists, and no create button for a lezer', async () => {
     renderAt('/projecten');
     const nav = await screen.findByRole('navigation', { name: 'Hoofdmenu' });
-    expect([...nav.querySelectorAll('a')].map((a) => a.textContent)).toEqual(['Projecten', 'Kansenkaart', 'Monitoring', 'Organisaties']);
+    expect([...nav.querySelectorAll('a')].map((a) => a.textContent)).toEqual(['Projecten', 'Kansenkaart', 'Monitoring', 'Prestatieafspraken', 'Organisaties']);
     expect(await screen.findByText('Er zijn nog geen projecten.')).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'Nieuw project' })).toBeNull();
   });
