@@ -160,6 +160,22 @@ describe('yearly report and mid-term review', () => {
   });
 });
 
+describe('ledger sources', () => {
+  it('refuses "geaudit" (reserved until audits exist) and "berekend" with source_not_accepted, writing nothing', async () => {
+    const projectId = await newProject('Bronproject', 2031);
+    const fields = { indicatorId: 'storedCarbon', value: '12', tool: 'Auditbureau', toolVersion: '1', calculationDate: '2026-03-01' };
+    for (const source of ['geaudit', 'berekend']) {
+      const response = await injectMultipart(ctx.app, coordinator, 'POST', `/api/projects/${projectId}/indicators`, declarationMultipart({ source, ...fields }));
+      expect(response.statusCode).toBe(400);
+      expect(response.json<{ error: { code: string } }>().error.code).toBe('source_not_accepted');
+    }
+    const indicators = (await call(ctx.app, coordinator, 'GET', `/api/projects/${projectId}/indicators`)).json<{ indicators: { history: unknown[] }[] }>();
+    expect(indicators.indicators.flatMap((i) => i.history)).toEqual([]);
+    const declared = await injectMultipart(ctx.app, coordinator, 'POST', `/api/projects/${projectId}/indicators`, declarationMultipart({ source: 'opgegeven', ...fields }));
+    expect(declared.statusCode, declared.body).toBe(201);
+  });
+});
+
 describe('lessons (monitoring level 1)', () => {
   it('records a lesson for your organisation, refuses others and empty ones, lists it and puts it in the report', async () => {
     const body = { organisationId: leiden, year: 2031, theme: 'biobased', accelerators: 'Vroeg overleg met de leverancier van houtskeletbouw', blockers: 'Brandveiligheidseisen voor hout in gestapelde bouw' };

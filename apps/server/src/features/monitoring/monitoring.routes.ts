@@ -104,7 +104,7 @@ export function registerMonitoringRoutes(app: FastifyInstance, deps: { monitorin
     scope.withTypeProvider<ZodTypeProvider>().post(base, {
       schema: {
         tags,
-        summary: 'Declare a value (opgegeven, officieel): multipart fields indicatorId, value, tool, toolVersion, nmdVersion, calculationDate, note, and file "report" (PDF; required for the MPG). Written with the aggregate row in one transaction',
+        summary: 'Declare a value (opgegeven, officieel): multipart fields [source=opgegeven; "geaudit" is reserved and refused with source_not_accepted], indicatorId, value, tool, toolVersion, nmdVersion, calculationDate, note, and file "report" (PDF; required for the MPG). Written with the aggregate row in one transaction',
         consumes: ['multipart/form-data'],
         params: idParams,
         response: { 201: projectIndicators, ...errorResponses(400, 401, 403, 404, 413) },
@@ -114,6 +114,11 @@ export function registerMonitoringRoutes(app: FastifyInstance, deps: { monitorin
         // Authorise before reading a possibly large body.
         await service.editableProject(actor, request.params.id);
         const { fields, report } = await declaration(request);
+        // Only declared values enter through this API; `geaudit` is reserved until audits exist, `berekend` comes from passports.
+        if (fields.source !== undefined && fields.source !== 'opgegeven') {
+          throw new AppError('source_not_accepted', fields.source === 'geaudit' ? 'De bron "geaudit" is gereserveerd voor audits en kan nog niet worden vastgelegd.' : `De bron "${fields.source}" kan niet worden opgegeven; alleen "opgegeven".`, 400, [{ path: 'source', message: 'Alleen "opgegeven" is toegestaan.' }]);
+        }
+        delete fields.source;
         const parsed = declareIndicatorFields.safeParse(fields);
         if (!parsed.success) throw validationFailed(parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })));
         return reply.status(201).send(await service.declare(actor, request.params.id, parsed.data, report));
