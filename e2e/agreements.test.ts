@@ -1,0 +1,148 @@
+/**
+ * Browser journey for prestatieafspraken (journey 4, "Making agreements"): the corporation registers a new-build
+ * project and drafts agreements from a template of the Cirkelstad guide, edits the measurable commitment to look
+ * at that project, submits its bid; the gemeente opens the negotiation; the gemeente, the corporation and the
+ * huurdersorganisatie each approve on behalf of their organisation, which signs the agreements; then the
+ * corporation declares the project's official value and the commitment turns green.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser.ts';
+import { newContext, screenshotOnFailure, signIn } from './support/session.ts';
+
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+});
+
+const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+const templateTitle = 'Materiaalgebonden CO2 binnen het basisniveau van Het Nieuwe Normaal';
+const corporation = 'Voorbeeldcorporatie Leiden (demo)';
+const tenants = 'Voorbeeld Huurdersorganisatie Leiden (demo)';
+
+async function pageFor(email: string, name: string): Promise<Page> {
+  const context = await newContext(browser);
+  contexts.push(context);
+  const page = await context.newPage();
+  screenshotOnFailure(page, name);
+  await signIn(page, email);
+  return page;
+}
+
+describe('prestatieafspraken journey', () => {
+  it('drafts from a template, is approved by all three parties, and a new official value turns a commitment green', async () => {
+    const stamp = Date.now();
+    const projectName = `Journey PA houtbouw Leiden ${stamp}`;
+    const title = `Prestatieafspraken Leiden journey ${stamp}`;
+
+    // 1. The corporation registers the new-build project the commitment will look at.
+    const corp = await pageFor('corporatie@leiden.demo', 'agreements-corporation');
+    await corp.getByRole('link', { name: 'Nieuw project' }).click();
+    await corp.getByRole('heading', { level: 1, name: 'Nieuw project' }).waitFor();
+    await corp.getByLabel('Projectnaam').fill(projectName);
+    await corp.getByLabel('Gemeente', { exact: true }).selectOption('GM0546');
+    await corp.getByLabel('Soort project').selectOption('nieuwbouw');
+    await corp.getByLabel('Type bebouwing').selectOption('gestapeld');
+    await corp.getByLabel('Aantal woningen').fill('48');
+    await corp.getByLabel('Huidige fase').selectOption('ontwerp');
+    await corp.getByRole('button', { name: 'Project opslaan' }).click();
+    await corp.getByRole('heading', { level: 1, name: projectName }).waitFor();
+    const projectUrl = corp.url();
+
+    // 2. New agreements from a template of the guide.
+    await corp.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Prestatieafspraken' }).click();
+    await corp.getByRole('heading', { level: 1, name: 'Prestatieafspraken' }).waitFor();
+    await corp.getByRole('link', { name: 'Nieuwe prestatieafspraken' }).click();
+    await corp.getByRole('heading', { level: 1, name: 'Nieuwe prestatieafspraken' }).waitFor();
+    await corp.getByLabel('Titel', { exact: true }).fill(title);
+    await corp.getByLabel('Gemeente', { exact: true }).selectOption({ label: 'Gemeente Leiden' });
+    await corp.getByLabel(corporation, { exact: true }).check();
+    await corp.getByLabel(tenants, { exact: true }).check();
+    await corp.getByLabel(templateTitle).check();
+    await corp.getByText('1 voorbeeld gekozen').waitFor();
+    await corp.getByRole('button', { name: 'Prestatieafspraken aanmaken' }).click();
+    await corp.getByRole('heading', { level: 1, name: title }).waitFor();
+    const agreementUrl = corp.url();
+    expect(agreementUrl).toMatch(/\/prestatieafspraken\/[0-9a-f-]{36}$/);
+    expect(await corp.getByTestId('agreement-state').textContent()).toBe('Concept');
+
+    // 3. Edit the inserted commitment: a stricter target, for the project just registered.
+    const card = corp.locator('article.commitment', { hasText: templateTitle });
+    await card.getByTestId('commitment-target').waitFor();
+    expect(await card.getByTestId('commitment-target').textContent()).toContain('≤ 240');
+    await corp.getByRole('button', { name: `Wijzigen: ${templateTitle}` }).click();
+    const form = corp.getByRole('form', { name: 'Afspraak opslaan' });
+    await form.getByLabel('Welke projecten tellen mee').selectOption('project');
+    await form.getByRole('option', { name: projectName }).waitFor({ state: 'attached' });
+    await form.getByLabel('Project', { exact: true }).selectOption({ label: projectName });
+    await form.getByLabel('Doelwaarde').fill('220');
+    await form.getByRole('button', { name: 'Afspraak opslaan' }).click();
+    await form.waitFor({ state: 'detached' });
+    await card.getByText(`Project ${projectName}`).waitFor();
+    expect(await card.getByTestId('commitment-target').textContent()).toContain('≤ 220');
+    // No figures yet: the project has no value, so the commitment is not green.
+    const light = card.getByTestId('commitment-progress').locator('[data-light]').first();
+    await light.waitFor();
+    expect(await light.getAttribute('data-light')).not.toBe('groen');
+
+    // 4. The corporation submits its bid; the gemeente opens the negotiation and approves.
+    await corp.getByRole('button', { name: 'Bod uitbrengen' }).click();
+    await corp.getByTestId('agreement-state').getByText('Bod uitgebracht').waitFor();
+
+    const gemeente = await pageFor('beleid@leiden.demo', 'agreements-gemeente');
+    await gemeente.goto(agreementUrl);
+    await gemeente.getByRole('heading', { level: 1, name: title }).waitFor();
+    await gemeente.getByRole('button', { name: 'Onderhandeling starten' }).click();
+    await gemeente.getByTestId('agreement-state').getByText('Onderhandeling').waitFor();
+    // A member of the gemeente approves for the gemeente only.
+    expect(await gemeente.getByRole('button', { name: `Goedkeuren namens ${corporation}` }).count()).toBe(0);
+    await gemeente.getByRole('button', { name: 'Goedkeuren namens Gemeente Leiden' }).click();
+    await gemeente.getByText(/Goedgekeurd door Beleidsmedewerker Leiden \(demo\) op/).waitFor();
+
+    // 5. The corporation approves.
+    await corp.goto(agreementUrl);
+    await corp.getByRole('button', { name: `Goedkeuren namens ${corporation}` }).click();
+    await corp.getByText(/Goedgekeurd door Assetmanager Voorbeeldcorporatie \(demo\) op/).waitFor();
+
+    // 6. The huurdersorganisatie comments as an equal party and gives the last approval, which signs.
+    const huurders = await pageFor('huurders@leiden.demo', 'agreements-huurders');
+    await huurders.goto(agreementUrl);
+    await huurders.getByRole('heading', { level: 1, name: title }).waitFor();
+    const tenantsCard = huurders.locator('article.commitment', { hasText: templateTitle });
+    await tenantsCard.getByRole('textbox', { name: `Reactie op “${templateTitle}”` }).fill('Graag ook de huurders betrekken bij de keuze van materialen.');
+    await tenantsCard.getByRole('button', { name: 'Reactie plaatsen' }).click();
+    await tenantsCard.getByText('Graag ook de huurders betrekken bij de keuze van materialen.').waitFor();
+    await huurders.getByRole('button', { name: `Goedkeuren namens ${tenants}` }).click();
+    await huurders.getByTestId('agreement-state').getByText('Ondertekend').waitFor();
+    await huurders.getByText(/Ondertekend door alle partijen op/).waitFor();
+
+    // 7. The corporation declares the project's official embodied carbon; the commitment turns green.
+    await corp.goto(projectUrl);
+    await corp.getByRole('heading', { level: 2, name: 'Indicatoren' }).waitFor();
+    await corp.getByRole('button', { name: 'Officiële waarde opgeven' }).click();
+    const declare = corp.getByRole('form', { name: 'Officiële waarde opgeven' });
+    await declare.getByLabel('Indicator').selectOption('embodiedCarbon');
+    await declare.getByLabel('Waarde', { exact: true }).fill('180');
+    await declare.getByLabel('Rekeninstrument', { exact: true }).fill('DGBC Paris Proof-rekentool');
+    await declare.getByLabel('Versie van het rekeninstrument').fill('2.1');
+    await declare.getByLabel('Datum van de berekening').fill('2026-11-01');
+    await declare.getByLabel('Rapport (PDF)').setInputFiles({ name: 'paris-proof.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await declare.getByRole('button', { name: 'Vastleggen' }).click();
+    await declare.waitFor({ state: 'detached' });
+
+    await corp.goto(agreementUrl);
+    const signedCard = corp.locator('article.commitment', { hasText: templateTitle });
+    await signedCard.getByTestId('commitment-progress').locator('[data-light="groen"]').waitFor();
+    const figures = await signedCard.getByTestId('commitment-progress').textContent();
+    expect(figures).toContain('Gerealiseerd: 180');
+    expect(figures).toContain('officiële waarden');
+    expect(figures).not.toContain('alleen indicatieve waarden beschikbaar');
+  });
+});
