@@ -12,6 +12,10 @@ import { formatDecimal, formatInteger } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { KindYearFilterFields } from './KindYearFilterFields.tsx';
 import { ColumnChart } from './ColumnChart.tsx';
+import { GoalsSection } from './GoalsSection.tsx';
+import { LessonsSection } from './LessonsSection.tsx';
+import { ReportDownloads } from './ReportDownloads.tsx';
+import { TrendsSection } from './TrendsSection.tsx';
 import { useCityDealOverview } from './api.ts';
 import { downloadCsv, toCsv } from './csv.ts';
 import './monitoring.css';
@@ -97,8 +101,12 @@ export default function CityDealPage() {
             </tbody>
           </table>
           <p className="muted">{t('monitoring.dashboard.confidentialRule')}</p>
+          <GoalsSection totals={data.total} />
         </>
       ) : null}
+      <TrendsSection />
+      <LessonsSection year={year} />
+      <ReportDownloads scope="city-deal" />
     </article>
   );
 }

@@ -14,8 +14,10 @@ import { MunicipalityPicker } from '../municipalities/MunicipalityPicker.tsx';
 import { kindLabel, phaseLabel } from '../projects/labels.ts';
 import { KindYearFilterFields } from './KindYearFilterFields.tsx';
 import { ColumnChart } from './ColumnChart.tsx';
+import { ProjectMap } from './ProjectMap.tsx';
+import { ReportDownloads } from './ReportDownloads.tsx';
 import { useMunicipalityDashboard } from './api.ts';
-import { downloadCsv, pipelineCsv, projectsCsv } from './csv.ts';
+import { byYearCsv, downloadCsv, hnnCsv, pipelineCsv, projectsCsv } from './csv.ts';
 import './monitoring.css';
 
 const hnnIds = ['mpg', 'embodiedCarbon', 'materialOrigin', 'detachability'] as const;
@@ -84,6 +86,7 @@ export default function MunicipalityDashboardPage() {
           </div>
           {data.totals.confidentialCounted > 0 ? <p className="muted">{t('monitoring.dashboard.confidentialCounted', { count: data.totals.confidentialCounted })}</p> : null}
           <p className="muted">{t('monitoring.dashboard.confidentialRule')}</p>
+          <ProjectMap municipalityCode={data.municipalityCode} projects={data.projects} />
           <div className="detail-grid">
             <section className="card" aria-labelledby="pipeline-heading">
               <h3 id="pipeline-heading">{t('monitoring.dashboard.pipeline')}</h3>
@@ -98,6 +101,13 @@ export default function MunicipalityDashboardPage() {
             </section>
             <section className="card" aria-labelledby="hnn-heading">
               <h3 id="hnn-heading">{t('monitoring.dashboard.hnnShare')}</h3>
+              <button
+                type="button"
+                className="button button--small button--secondary"
+                onClick={() => downloadCsv(`hnn-${data.municipalityCode}.csv`, hnnCsv(data, hnnIds.map((id) => t(`monitoring.hnnIndicators.${id}`)), [t('monitoring.dashboard.indicator'), t('monitoring.dashboard.hnnMetCount'), t('monitoring.dashboard.hnnChecked'), t('monitoring.dashboard.hnnShareColumn')]))}
+              >
+                {t('monitoring.dashboard.csv')}
+              </button>
               <ColumnChart labels={hnnIds.map((id) => t(`monitoring.hnnIndicators.${id}`))} series={hnnSeries} format={formatPct} ariaLabel={t('monitoring.dashboard.hnnShare')} />
               <ul className="muted">
                 {hnnIds.map((id) => (
@@ -109,6 +119,13 @@ export default function MunicipalityDashboardPage() {
             </section>
             <section className="card" aria-labelledby="years-heading">
               <h3 id="years-heading">{t('monitoring.dashboard.byYear')}</h3>
+              <button
+                type="button"
+                className="button button--small button--secondary"
+                onClick={() => downloadCsv(`jaren-${data.municipalityCode}.csv`, byYearCsv(data, [t('monitoring.dashboard.year'), t('monitoring.dashboard.projects'), t('monitoring.dashboard.dwellings')]))}
+              >
+                {t('monitoring.dashboard.csv')}
+              </button>
               <ColumnChart labels={data.byYear.map((y) => String(y.year))} series={yearSeries} format={formatCount} ariaLabel={t('monitoring.dashboard.byYear')} />
             </section>
           </div>
@@ -155,6 +172,7 @@ export default function MunicipalityDashboardPage() {
               </tbody>
             </table>
           </section>
+          <ReportDownloads scope={{ municipalityCode: data.municipalityCode }} />
         </>
       ) : null}
     </article>

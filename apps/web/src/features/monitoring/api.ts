@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { cityDealOverview, municipalityDashboard, projectIndicators, type ProjectIndicators } from '@kringbouw/contracts';
+import { cityDealOverview, cityDealTrends, lesson, lessonList, municipalityDashboard, projectIndicators, type LessonInput, type ProjectIndicators, type ReportQuery } from '@kringbouw/contracts';
 import type { ProjectKind } from '@kringbouw/domain/projects';
 import { ApiError, apiRequest, clientErrorCodes, csrfHeaders, errorFromResponse } from '../../api/client.ts';
 
@@ -12,7 +12,15 @@ export const monitoringPaths = {
   report: (projectId: string, entryId: string) => `/api/projects/${enc(projectId)}/indicators/entries/${enc(entryId)}/report`,
   dashboard: (code: string) => `/api/municipalities/${enc(code)}/monitoring`,
   cityDeal: '/api/monitoring/city-deal',
+  cityDealTrends: '/api/monitoring/city-deal/trends',
+  lessons: '/api/lessons',
 };
+
+/** Download address of a report (a plain GET: the browser sends the session cookie and saves the file). */
+export function reportUrl(scope: { municipalityCode: string } | 'city-deal', query: ReportQuery): string {
+  const path = scope === 'city-deal' ? '/api/monitoring/city-deal/report' : `/api/municipalities/${enc(scope.municipalityCode)}/monitoring/report`;
+  return `${path}?${new URLSearchParams({ kind: query.kind, year: String(query.year), format: query.format }).toString()}`;
+}
 
 export const monitoringKeys = {
   indicators: (projectId: string) => ['monitoring', 'indicators', projectId] as const,
@@ -79,5 +87,24 @@ export function useCityDealOverview(kind: ProjectKind | '', year: string) {
   return useQuery({
     queryKey: ['monitoring', 'city-deal', kind, year] as const,
     queryFn: ({ signal }) => apiRequest(monitoringPaths.cityDeal, cityDealOverview, { signal, query: { kind, year } }),
+  });
+}
+
+export function useCityDealTrends() {
+  return useQuery({ queryKey: ['monitoring', 'city-deal', 'trends'] as const, queryFn: ({ signal }) => apiRequest(monitoringPaths.cityDealTrends, cityDealTrends, { signal }) });
+}
+
+export function useLessons(filter: { year?: string; municipalityCode?: string }) {
+  return useQuery({
+    queryKey: ['monitoring', 'lessons', filter.year ?? '', filter.municipalityCode ?? ''] as const,
+    queryFn: ({ signal }) => apiRequest(monitoringPaths.lessons, lessonList, { signal, query: { year: filter.year ?? '', municipalityCode: filter.municipalityCode ?? '' } }),
+  });
+}
+
+export function useRecordLesson() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: LessonInput) => apiRequest(monitoringPaths.lessons, lesson, { method: 'POST', body: input }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['monitoring', 'lessons'] }),
   });
 }

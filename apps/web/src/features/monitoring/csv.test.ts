@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pipelineCsv, projectsCsv, toCsv } from './csv.ts';
+import { byYearCsv, hnnCsv, pipelineCsv, projectsCsv, toCsv } from './csv.ts';
 
 describe('dashboard CSV', () => {
   it('quotes separators and quotes, keeps empty for null, starts with a BOM', () => {
@@ -17,10 +17,12 @@ describe('dashboard CSV', () => {
         industrialisedShare: 0, confidentialCounted: 0,
       },
       pipeline: [{ phase: 'ontwerp' as const, projects: 1, dwellings: 40 }],
-      byYear: [],
+      byYear: [{ year: 2026, projects: 1, dwellings: 40 }],
       projects: [{ id: '3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e', name: 'Houtbouw; fase 1', kind: 'nieuwbouw' as const, phase: 'ontwerp' as const, year: 2026, dwellings: 40, officialMpg: 0.42, indicativeMpg: null, lat: null, lon: null }],
     };
     expect(projectsCsv(data, ['naam', 'soort', 'fase', 'jaar', 'woningen', 'mpg officieel', 'mpg indicatief']).split('\r\n')[1]).toBe('"Houtbouw; fase 1";nieuwbouw;ontwerp;2026;40;0.42;');
     expect(pipelineCsv(data, ['fase', 'projecten', 'woningen']).split('\r\n')).toEqual(['\uFEFFfase;projecten;woningen', 'ontwerp;1;40', '']);
+    expect(byYearCsv(data, ['jaar', 'projecten', 'woningen']).split('\r\n')).toEqual(['\uFEFFjaar;projecten;woningen', '2026;1;40', '']);
+    expect(hnnCsv(data, ['MPG', 'CO2', 'Herkomst', 'Losmaakbaarheid'], ['indicator', 'haalt', 'getoetst', 'aandeel']).split('\r\n').slice(1, 3)).toEqual(['MPG;1;1;1', 'CO2;0;0;']);
   });
 });

@@ -23,6 +23,16 @@ export function pipelineCsv(data: MunicipalityDashboard, header: readonly string
   return toCsv(header, data.pipeline.map((p) => [p.phase, p.projects, p.dwellings]));
 }
 
+export function byYearCsv(data: MunicipalityDashboard, header: readonly string[]): string {
+  return toCsv(header, data.byYear.map((y) => [y.year, y.projects, y.dwellings]));
+}
+
+/** The HNN share per indicator: met, checked, share (0–1). */
+export function hnnCsv(data: MunicipalityDashboard, names: readonly string[], header: readonly string[]): string {
+  const ids = ['mpg', 'embodiedCarbon', 'materialOrigin', 'detachability'] as const;
+  return toCsv(header, ids.map((id, i) => [names[i] ?? id, data.totals.hnnShare[id].met, data.totals.hnnShare[id].checked, data.totals.hnnShare[id].share]));
+}
+
 /** Offers a CSV as a download (no server round trip). */
 export function downloadCsv(fileName: string, content: string): void {
   const url = URL.createObjectURL(new Blob([content], { type: 'text/csv;charset=utf-8' }));
