@@ -123,7 +123,13 @@ export default function AgreementCreatePage() {
     setGeneralError(null);
     const body = createBodyFrom(values);
     const parsed = createAgreementRequest.safeParse(body);
-    if (!parsed.success) return fail(fieldErrorsFromIssues(parsed.error.issues, t, { integerPaths: ['periodStartYear', 'periodEndYear'] }));
+    if (!parsed.success) {
+      const found = fieldErrorsFromIssues(parsed.error.issues, t, { integerPaths: ['periodStartYear', 'periodEndYear'] });
+      // The contract says which parties are needed; that sentence beats a generic "choose at least 3".
+      const parties = parsed.error.issues.find((issue) => issue.path.length === 1 && issue.path[0] === 'parties');
+      if (parties) found.parties = parties.message;
+      return fail(found);
+    }
     if (!mayCreate) return fail({ parties: t('agreements.create.notYourParty') });
     setErrors({});
     try {
