@@ -113,7 +113,7 @@ describe('CommitmentForm', () => {
 describe('commitment values', () => {
   it('round-trip a stored commitment through the form values into the same body', () => {
     const [measurable, process] = makeAgreement().commitments;
-    if (!measurable || !process) throw new Error('fixture');
+    if (measurable?.kind !== 'meetbaar' || process?.kind !== 'proces') throw new Error('fixture');
     const body = commitmentBodyFrom(commitmentValuesFrom(measurable));
     expect(body).toMatchObject({ kind: 'meetbaar', indicatorId: 'mpg', comparator: 'lte', target: 0.6, deadline: '2028-12-31', scope: measurable.scope });
     const processBody = commitmentBodyFrom(commitmentValuesFrom(process));
