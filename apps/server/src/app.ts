@@ -13,6 +13,7 @@ import { z } from 'zod';
 import type { Config, OidcConfig } from './config.ts';
 import type { Database } from './db/index.ts';
 import { AppError, registerErrorHandling } from './errors.ts';
+import { registerAgreementsFeature } from './features/agreements/agreements.register.ts';
 import { registerAuthRoutes } from './features/auth/auth.routes.ts';
 import { createAuthService } from './features/auth/auth.service.ts';
 import { createOidcClient, type OidcClient } from './features/auth/oidc.ts';
@@ -170,6 +171,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerRenovationFeature(app, { db: deps.database.db, now });
   registerPassportFeatures(app, { db: deps.database.db, repositories, now, uploadLimitMb: config.passportUploadLimitMb ?? 200, onPublished: monitoringPublishHook });
   registerMonitoringFeature(app, { db: deps.database.db, repositories, now, lessons: registerLessonsFeature(app, { db: deps.database.db, now }) });
+
+  registerAgreementsFeature(app, { db: deps.database.db, mail, now, publicUrl: config.publicUrl });
 
   await serveWebApp(app, config.webDistDir);
   return app;
