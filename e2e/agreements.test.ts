@@ -115,6 +115,12 @@ describe('prestatieafspraken journey', () => {
     const huurders = await pageFor('huurders@leiden.demo', 'agreements-huurders');
     await huurders.goto(agreementUrl);
     await huurders.getByRole('heading', { level: 1, name: title }).waitFor();
+    // The bell tells the huurdersorganisatie that the gemeente opened the negotiation.
+    await huurders.getByLabel(/^Meldingen: [1-9]\d* ongelezen$/).click();
+    await huurders.getByRole('link', { name: `Beleidsmedewerker Leiden (demo) startte de onderhandeling over “${title}”` }).waitFor();
+    await huurders.getByRole('button', { name: 'Alles gelezen' }).click();
+    await huurders.getByLabel('Meldingen: 0 ongelezen').waitFor();
+    await huurders.keyboard.press('Escape');
     const tenantsCard = huurders.locator('article.commitment', { hasText: templateTitle });
     await tenantsCard.getByRole('textbox', { name: `Reactie op “${templateTitle}”` }).fill('Graag ook de huurders betrekken bij de keuze van materialen.');
     await tenantsCard.getByRole('button', { name: 'Reactie plaatsen' }).click();

@@ -47,6 +47,17 @@ beforeEach(async () => {
             createdAt: '2026-11-21T10:00:00.000Z',
             readAt: '2026-11-21T12:00:00.000Z',
           },
+          {
+            id: 'cccccccc-cccc-4ccc-8ccc-cccccccccccc',
+            kind: 'onderhandeling_gestart',
+            agreementId,
+            agreementTitle: 'Prestatieafspraken Leiden 2027',
+            commitmentId: null,
+            actor: { id: '99999999-9999-4999-8999-999999999999', name: 'Beleidsmedewerker Leiden (demo)' },
+            organisationName: null,
+            createdAt: '2026-11-20T10:00:00.000Z',
+            readAt: '2026-11-20T12:00:00.000Z',
+          },
         ],
       });
     }),
@@ -66,6 +77,8 @@ describe('NotificationBell', () => {
     const link = screen.getByRole('link', { name: /Bestuurslid Huurdersorganisatie \(demo\) keurde “Prestatieafspraken Leiden 2027” goed namens Voorbeeld Huurdersorganisatie Leiden \(demo\)/ });
     expect(link.getAttribute('href')).toBe(`/prestatieafspraken/${agreementId}`);
     expect(screen.getByText('Onbekend (Gemeente Leiden) reageerde op “Prestatieafspraken Leiden 2027”')).toBeTruthy();
+    // Without an organisation the person alone is named (no empty brackets).
+    expect(screen.getByText('Beleidsmedewerker Leiden (demo) startte de onderhandeling over “Prestatieafspraken Leiden 2027”')).toBeTruthy();
     expect(screen.getAllByRole('button', { name: 'Markeer als gelezen' })).toHaveLength(1);
     fireEvent.click(screen.getByRole('button', { name: 'Markeer als gelezen' }));
     await waitFor(() => expect(calls.some((call) => call.method === 'POST' && call.url === `/api/notifications/${unreadId}/read`)).toBe(true));

@@ -11,9 +11,12 @@ import { useMarkNotificationRead, useNotifications } from './api.ts';
 import './agreements.css';
 
 export function notificationText(t: (key: string, options?: Record<string, unknown>) => string, item: NotificationDto): string {
+  const actor = item.actor?.name ?? t('agreements.audit.unknownActor');
+  // "who": the person, with the organisation they acted for when the notification names one.
   return t(`agreements.notifications.kinds.${item.kind}`, {
-    actor: item.actor?.name ?? t('agreements.audit.unknownActor'),
+    actor,
     organisation: item.organisationName ?? '',
+    who: item.organisationName ? `${actor} (${item.organisationName})` : actor,
     title: item.agreementTitle,
   });
 }
