@@ -39,9 +39,21 @@ const coordinator: SignedInActor = { userId: '00000000-0000-0000-0000-0000000000
 const outsider: SignedInActor = { userId: '00000000-0000-0000-0000-0000000000a0', platformRole: null, memberships: [] };
 const memberOf = (organisationId: string): SignedInActor => ({ userId: '00000000-0000-0000-0000-0000000000b0', platformRole: null, memberships: [{ organisationId, role: 'lezer' }] });
 
-/** Floats rounded to 9 decimals: SQL sums (exact numeric) and JS sums differ only in the last bits. */
-function rounded<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 1e9) / 1e9 : v))) as T;
+/**
+ * Deep equality with numbers equal within 1e-6 (SQL sums doubles exactly in units of 1e-9; the brute force adds the
+ * doubles themselves): reports the first path that differs.
+ */
+function expectClose(actual: unknown, expected: unknown, path = ''): void {
+  if (typeof actual === 'number' && typeof expected === 'number') {
+    expect(Math.abs(actual - expected), `${path}: ${actual} vs ${expected}`).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(expected)));
+    return;
+  }
+  if (actual === null || expected === null || typeof actual !== 'object' || typeof expected !== 'object') {
+    expect(actual, path).toEqual(expected);
+    return;
+  }
+  expect(Object.keys(actual).sort(), path).toEqual(Object.keys(expected).sort());
+  for (const key of Object.keys(expected)) expectClose((actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key], `${path}.${key}`);
 }
 
 /** Brute force: every project of the codes from its whole ledger and live facts, viewed by `actor`. */
@@ -160,7 +172,7 @@ describe('dashboards from SQL cells equal the brute-force recomputation', () => 
         for (const filter of filters) {
           const actual = municipalityDashboard.parse(await service().dashboard(viewer(), code, filter));
           const expected = dashboardOf(rows, filter);
-          expect(rounded({ totals: actual.totals, pipeline: actual.pipeline, byYear: actual.byYear }), `${code} ${JSON.stringify(filter)}`).toEqual(rounded({ totals: expected.totals, pipeline: expected.pipeline, byYear: expected.byYear }));
+          expectClose({ totals: actual.totals, pipeline: actual.pipeline, byYear: actual.byYear }, { totals: expected.totals, pipeline: expected.pipeline, byYear: expected.byYear }, `${code} ${JSON.stringify(filter)}`);
           const listed = rows
             .filter((r) => r.visible && (filter.kind === undefined || r.row.kind === filter.kind) && (filter.year === undefined || r.row.year === filter.year))
             .map((r) => ({ id: r.row.projectId, name: r.name, kind: r.row.kind, phase: r.row.phase, year: r.row.year, dwellings: r.row.dwellings, officialMpg: r.row.officialMpg, indicativeMpg: r.row.indicativeMpg, lat: r.lat, lon: r.lon }))
@@ -175,13 +187,29 @@ describe('dashboards from SQL cells equal the brute-force recomputation', () => 
       for (const filter of filters) {
         const actual = cityDealOverview.parse(await service().cityDeal(viewer(), filter));
         const perCity = CODES.map((code) => dashboardOf(rows.filter((r) => r.row.municipalityCode === code), filter));
-        expect(rounded(actual.cities.map((c) => ({ totals: c.totals, byYear: c.byYear })))).toEqual(rounded(perCity.map((d) => ({ totals: d.totals, byYear: d.byYear }))));
+        expectClose(actual.cities.map((c) => ({ totals: c.totals, byYear: c.byYear })), perCity.map((d) => ({ totals: d.totals, byYear: d.byYear })), JSON.stringify(filter));
         const total = dashboardOf(perCity.flatMap((d) => d.counted).map((row) => ({ row, visible: true }))).totals;
-        expect(rounded(actual.total)).toEqual(rounded({ ...total, confidentialCounted: perCity.reduce((s, d) => s + d.totals.confidentialCounted, 0) }));
+        expectClose(actual.total, { ...total, confidentialCounted: perCity.reduce((s, d) => s + d.totals.confidentialCounted, 0) }, `total ${JSON.stringify(filter)}`);
         expect(actual.total.projects).toBe(actual.cities.reduce((s, c) => s + c.totals.projects, 0));
       }
     });
   }
+
+  it('per-year figures from one query equal one dashboard call per year (trends, reports)', async () => {
+    for (const [, viewer] of viewers) {
+      const byYear = await service().cityDealByYear(viewer(), { kind: 'nieuwbouw' });
+      expect(byYear.length).toBeGreaterThan(3);
+      for (const { year, total, cities } of byYear) {
+        const overview = await service().cityDeal(viewer(), { kind: 'nieuwbouw', year });
+        expect(total).toEqual(overview.total);
+        expect(cities.map((c) => c.totals)).toEqual(overview.cities.map((c) => c.totals));
+      }
+      for (const { year, totals, pipeline } of await service().dashboardByYear(viewer(), 'GM0344')) {
+        const dashboard = await service().dashboard(viewer(), 'GM0344', { year });
+        expect({ totals, pipeline }).toEqual({ totals: dashboard.totals, pipeline: dashboard.pipeline });
+      }
+    }
+  });
 
   it('an outsider never sees a confidential project named, and hidden ones count only in groups of ≥ 3', async () => {
     const rows = await bruteForceRows(outsider, CODES);

@@ -173,14 +173,18 @@ function normalised(column: SQL, values: readonly string[], fallback: string): S
   return sql`(case when ${column} in (${sql.join(values.map((v) => sql`${v}`), sql`, `)}) then ${column} else ${fallback} end)`;
 }
 
+function oneOf<T extends string>(values: readonly T[], value: string, fallback: T): T {
+  return (values as readonly string[]).includes(value) ? (value as T) : fallback;
+}
+
 const kindSql = normalised(sql`p.kind`, projectKinds, 'nieuwbouw');
 const phaseSql = normalised(sql`p.phase`, projectPhases, 'initiatief');
 /** `monitoringYear`: delivery, else start of construction, design, initiative, else the registration year (UTC). */
-const yearSql = sql`coalesce(extract(year from coalesce(p.opgeleverd_date, p.realisatie_date, p.ontwerp_date, p.initiatief_date)), extract(year from p.created_at at time zone 'UTC'))::int`;
+const yearSql = sql`coalesce(date_part('year', coalesce(p.opgeleverd_date, p.realisatie_date, p.ontwerp_date, p.initiatief_date)), date_part('year', p.created_at at time zone 'UTC'))::int`;
 
 /**
  * `checkHnnLevel` of the displayed value in SQL: true (voldoet), false (voldoet niet) or null (niet berekend / geen
- * niveau), against the project's current building type (unknown types as gestapeld, like the service). The levels
+ * niveau), against the project's current building type (unknown types as gestapeld, like the pure rules). The levels
  * come from the same method data (hnn-levels.json) through `checkHnnLevel`, so SQL and domain cannot disagree.
  */
 function hnnMetSql(id: HnnIndicatorId): SQL {
@@ -218,8 +222,8 @@ async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
 
 interface CellRow {
   municipality_code: string;
-  kind: ProjectKind;
-  phase: ProjectPhase;
+  kind: string;
+  phase: string;
   year: number;
   visible: boolean;
   projects: number;
@@ -234,31 +238,48 @@ interface CellRow {
 }
 
 /**
- * The dashboard cells of some municipalities for one viewer. Sums of doubles are taken as numeric (exact, independent
- * of row order), so the same projects give bit-identical figures whichever plan or query reads them.
+ * Sums of doubles are taken over the values in units of 1e-9 as integers (exact and independent of row order, so the
+ * same projects give bit-identical figures whichever plan or query reads them; int8 sums are fast, numeric casts of
+ * doubles are not). 1e-9 €/m²/yr or tonne is far below any figure shown.
+ */
+const NANO = 1e9;
+
+/**
+ * The dashboard cells of some municipalities for one viewer: one pass over the projects (inner query, every per-row
+ * expression evaluated once) grouped by municipality × kind × phase × year × visible.
  */
 async function cellsOf(db: Db, scope: ProjectVisibilityScope, query: CellQuery): Promise<MonitoringCell[]> {
   if (query.municipalityCodes.length === 0) return [];
-  const hnnColumns = hnnIndicatorIds.map((id) => {
-    const met = hnnMetSql(id);
+  const hnnInner = hnnIndicatorIds.map((id) => sql`${hnnMetSql(id)} as ${sql.identifier(`met_${id}`)}`);
+  const hnnOuter = hnnIndicatorIds.map((id) => {
+    const met = sql.identifier(`met_${id}`);
     return sql`count(*) filter (where ${met})::int as ${sql.identifier(`hnn_${id}_met`)}, count(${met})::int as ${sql.identifier(`hnn_${id}_checked`)}`;
   });
-  const industrialised = sql`(p.concept_name is not null and btrim(p.concept_name) <> '')`;
+  const nano = (column: SQL) => sql`round(${column} * ${NANO}::float8)::int8`;
   const rows = await rowsOf<CellRow>(
     db,
     sql`
-      select p.municipality_code, ${kindSql} as kind, ${phaseSql} as phase, ${yearSql} as year, ${visibleSql(scope)} as visible,
+      select municipality_code, kind, phase, year, visible,
              count(*)::int as projects,
-             coalesce(sum(p.dwellings), 0)::int as dwellings,
-             count(*) filter (where ${industrialised})::int as industrialised_projects,
-             coalesce(sum(p.dwellings) filter (where ${industrialised}), 0)::int as industrialised_dwellings,
-             sum(m.official_mpg::numeric)::float8 as official_mpg_sum,
-             count(m.official_mpg)::int as official_mpg_count,
-             sum(m.official_stored_carbon_t::numeric)::float8 as stored_official,
-             sum(m.indicative_stored_carbon_t::numeric) filter (where m.official_stored_carbon_t is null)::float8 as stored_indicative,
-             ${sql.join(hnnColumns, sql`, `)}
-      from projects p left join project_monitoring m on m.project_id = p.id
-      where ${whereSql(query)}
+             coalesce(sum(dwellings), 0)::int as dwellings,
+             count(*) filter (where industrialised)::int as industrialised_projects,
+             coalesce(sum(dwellings) filter (where industrialised), 0)::int as industrialised_dwellings,
+             (sum(official_mpg)::float8 / ${NANO}::float8) as official_mpg_sum,
+             count(official_mpg)::int as official_mpg_count,
+             (sum(stored_official)::float8 / ${NANO}::float8) as stored_official,
+             (sum(stored_indicative) filter (where stored_official is null)::float8 / ${NANO}::float8) as stored_indicative,
+             ${sql.join(hnnOuter, sql`, `)}
+      from (
+        select p.municipality_code, p.kind, p.phase, ${yearSql} as year, ${visibleSql(scope)} as visible, p.dwellings,
+               (p.concept_name is not null and btrim(p.concept_name) <> '') as industrialised,
+               ${nano(sql`m.official_mpg`)} as official_mpg,
+               ${nano(sql`m.official_stored_carbon_t`)} as stored_official,
+               ${nano(sql`m.indicative_stored_carbon_t`)} as stored_indicative,
+               ${sql.join(hnnInner, sql`, `)}
+        from projects p left join project_monitoring m on m.project_id = p.id
+        where ${whereSql(query)}
+        offset 0
+      ) r
       group by 1, 2, 3, 4, 5
       order by 1, 2, 3, 4, 5`,
   );
@@ -267,8 +288,8 @@ async function cellsOf(db: Db, scope: ProjectVisibilityScope, query: CellQuery):
     for (const id of hnnIndicatorIds) hnn[id] = { met: Number(r[`hnn_${id}_met`]), checked: Number(r[`hnn_${id}_checked`]) };
     return {
       municipalityCode: r.municipality_code,
-      kind: r.kind,
-      phase: r.phase,
+      kind: oneOf(projectKinds, r.kind, 'nieuwbouw'),
+      phase: oneOf(projectPhases, r.phase, 'initiatief'),
       year: Number(r.year),
       visible: r.visible,
       projects: Number(r.projects),

@@ -11,6 +11,7 @@ import {
   indicatorCatalogue,
   ledgerState,
   withdrawalProblem,
+  type Totals,
 } from '@kringbouw/domain/monitoring';
 import { methodData } from '@kringbouw/domain/lca';
 import type { ProjectKind } from '@kringbouw/domain/projects';
@@ -174,6 +175,41 @@ export function createMonitoringService(deps: { repositories: Repositories; moni
         cities: perCity.map(({ code, dashboard }) => ({ municipalityCode: code, municipalityName: names.get(code) ?? code, totals: dashboard.totals, byYear: dashboard.byYear })),
         total: { ...total, confidentialCounted: perCity.reduce((s, c) => s + c.dashboard.totals.confidentialCounted, 0) },
       };
+    },
+
+    /**
+     * Per monitoring year the figures `cityDeal(actor, { kind, year })` gives — the deal total and each city — from one
+     * SQL query instead of one per year (trends, reports). The confidentiality rule is decided per year, as on the page.
+     */
+    async cityDealByYear(actor: Actor, filter: { kind?: ProjectKind | undefined } = {}): Promise<{ year: number; total: Totals; cities: { municipalityCode: string; totals: Totals }[] }[]> {
+      if (actor === null) throw unauthenticated();
+      const cells = await monitoring.cells(projectVisibilityScope(actor), { municipalityCodes: cityDealCodes, ...filter });
+      const years = [...new Set(cells.map((c) => c.year))].sort((a, b) => a - b);
+      // A year only hidden projects fall in is left out: listing it would tell that such a project exists.
+      return years.flatMap((year) => {
+        const perCity = cityDealCodes.map((code) => ({ code, dashboard: dashboardOfCells(cells.filter((c) => c.municipalityCode === code), { ...filter, year }) }));
+        const total = totalsOfCells(perCity.flatMap((c) => c.dashboard.counted));
+        if (total.projects === 0) return [];
+        return [{
+          year,
+          total: { ...total, confidentialCounted: perCity.reduce((s, c) => s + c.dashboard.totals.confidentialCounted, 0) },
+          cities: perCity.map(({ code, dashboard }) => ({ municipalityCode: code, totals: dashboard.totals })),
+        }];
+      });
+    },
+
+    /**
+     * Per monitoring year the totals and pipeline `dashboard(actor, code, { kind, year })` gives, from one SQL query
+     * (yearly report, trends). Years without any project the viewer may count are left out (a year holding only hidden projects would tell they exist).
+     */
+    async dashboardByYear(actor: Actor, municipalityCode: string, filter: { kind?: ProjectKind | undefined } = {}): Promise<{ year: number; totals: Totals; pipeline: MunicipalityDashboard['pipeline'] }[]> {
+      if (actor === null) throw unauthenticated();
+      const cells = await monitoring.cells(projectVisibilityScope(actor), { municipalityCodes: [municipalityCode], ...filter });
+      const years = [...new Set(cells.map((c) => c.year))].sort((a, b) => a - b);
+      return years.flatMap((year) => {
+        const { totals, pipeline } = dashboardOfCells(cells, { ...filter, year });
+        return totals.projects === 0 ? [] : [{ year, totals, pipeline }];
+      });
     },
 
     /**
