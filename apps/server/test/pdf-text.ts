@@ -4,8 +4,13 @@
  */
 import { inflateSync } from 'node:zlib';
 
+/** WinAnsi bytes 0x80–0x9f that differ from Latin-1 (the ones the reports use). */
+const winAnsi: Record<string, string> = { '\x80': '€', '\x85': '…', '\x91': '‘', '\x92': '’', '\x93': '“', '\x94': '”', '\x95': '•', '\x96': '–', '\x97': '—' };
+
 function decodeHex(hex: string): string {
-  return Buffer.from(hex.length % 2 === 0 ? hex : `${hex}0`, 'hex').toString('latin1').replace(/\x80/g, '€').replace(/\x92/g, '’').replace(/\x96/g, '–').replace(/\x97/g, '—');
+  return Buffer.from(hex.length % 2 === 0 ? hex : `${hex}0`, 'hex')
+    .toString('latin1')
+    .replace(/[\x80-\x9f]/g, (c) => winAnsi[c] ?? c);
 }
 
 export function pdfText(pdf: Buffer): string {

@@ -6,6 +6,9 @@
 import PDFDocument from 'pdfkit';
 import { cellFormat, formatReportCell, type ReportChart, type ReportModel, type ReportTable } from '@kringbouw/domain/monitoring';
 
+/** Rows printed per table; the xlsx holds them all. */
+export const PDF_MAX_TABLE_ROWS = 400;
+
 const palette = ['#01689b', '#e17000', '#39870c', '#a90061', '#8fcae7'];
 type Doc = PDFKit.PDFDocument;
 
@@ -128,7 +131,7 @@ function drawTable(doc: Doc, table: ReportTable): void {
   if (table.rows.length === 0) {
     doc.font('Helvetica-Oblique').fontSize(8).text('Geen gegevens.', left, doc.y + 2, { width });
   }
-  table.rows.forEach((row, ri) => {
+  table.rows.slice(0, PDF_MAX_TABLE_ROWS).forEach((row, ri) => {
     const bold = table.totalRows.includes(ri);
     doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(7.5);
     const texts = row.map((value, ci) => printable(formatReportCell(value, cellFormat(table, ri, ci))));
@@ -147,6 +150,9 @@ function drawTable(doc: Doc, table: ReportTable): void {
     doc.y = y + h;
     doc.moveTo(left, doc.y - 1).lineTo(left + width, doc.y - 1).lineWidth(0.2).strokeColor('#bbbbbb').stroke();
   });
+  if (table.rows.length > PDF_MAX_TABLE_ROWS) {
+    doc.font('Helvetica-Oblique').fontSize(7.5).fillColor('#000000').text(`… en nog ${formatReportCell(table.rows.length - PDF_MAX_TABLE_ROWS, 'integer')} rijen: het Excel-bestand bevat de hele tabel.`, left, doc.y + 3, { width });
+  }
   if (table.note !== null) doc.font('Helvetica-Oblique').fontSize(7).fillColor('#444444').text(printable(table.note), left, doc.y + 3, { width });
   doc.fillColor('#000000').moveDown(0.8);
 }

@@ -9,6 +9,9 @@ import { call, createTestContext, idOfOrganisation, projectBody, signIn, type Se
 import { pdfText as rawPdfText } from '../../../test/pdf-text.ts';
 import { injectMultipart } from '../../../test/stock-support.ts';
 import { declarationMultipart } from '../../../test/matrix/monitoring.support.ts';
+import { buildReportModel, emptyTotals } from '@kringbouw/domain/monitoring';
+import { PDF_MAX_TABLE_ROWS, renderReportPdf } from './monitoring.reports.pdf.ts';
+import { renderReportXlsx } from './monitoring.reports.xlsx.ts';
 
 let ctx: TestContext;
 let bewerker: Session;
@@ -157,6 +160,19 @@ describe('yearly report and mid-term review', () => {
     const overview = (await call(ctx.app, coordinator, 'GET', '/api/monitoring/city-deal?year=2031')).json<{ total: unknown }>();
     expect(y2031?.totals).toEqual(overview.total);
     expect(trends.years.map((y) => y.year)).toEqual([...trends.years.map((y) => y.year)].sort((p, q) => p - q));
+  });
+});
+
+describe('renderers', () => {
+  it('the PDF prints at most PDF_MAX_TABLE_ROWS rows of a table and says so; the xlsx holds every row', async () => {
+    const projects = Array.from({ length: PDF_MAX_TABLE_ROWS + 50 }, (_, i) => ({ name: `Project ${String(i).padStart(4, '0')}`, municipalityName: 'Leiden', kind: 'nieuwbouw' as const, phase: 'ontwerp' as const, year: 2031, dwellings: 10, officialMpg: null, indicativeMpg: 0.5 }));
+    const model = buildReportModel({ kind: 'jaarrapport', scope: { level: 'gemeente', code: 'GM0546', name: 'Leiden' }, year: 2031, years: [{ year: 2031, totals: emptyTotals() }], pipeline: [], cities: [], projects, lessons: [], dataVersions: {}, generatedAt: '2031-12-01T00:00:00.000Z', reader: 'test' });
+    const text = pdfText(await renderReportPdf(model));
+    expect(text).toContain(`Project ${String(PDF_MAX_TABLE_ROWS - 1).padStart(4, '0')}`);
+    expect(text).not.toContain(`Project ${String(PDF_MAX_TABLE_ROWS).padStart(4, '0')}`);
+    expect(text).toContain('… en nog 50 rijen: het Excel-bestand bevat de hele tabel.');
+    const xlsx = await sheets(await renderReportXlsx(model));
+    expect(xlsx.get('Projecten')?.filter((r) => String(r[0]).startsWith('Project ')).length).toBe(PDF_MAX_TABLE_ROWS + 50);
   });
 });
 
