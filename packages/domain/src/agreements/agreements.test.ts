@@ -385,6 +385,11 @@ describe('diff between versions', () => {
     ]);
   });
 
+  it('ignores the order of object keys (jsonb stores them reordered)', () => {
+    const reordered = { ...base, parties: base.parties.map((x) => ({ tenantsOfOrganisationId: x.tenantsOfOrganisationId, role: x.role, organisationId: x.organisationId })) };
+    expect(diffVersions(base, reordered).agreement).toEqual([]);
+  });
+
   it('finds nothing between identical versions', () => {
     const d = diffVersions(base, JSON.parse(JSON.stringify(base)) as VersionContent);
     expect(d.agreement).toEqual([]);

@@ -539,6 +539,7 @@ export function createAgreementsService(deps: { repository: AgreementsRepository
         const loaded = await load(r, actor, id, true);
         if (!canAddAgreementEvidence(actor, loaded.facts)) throw forbidden('Alleen partijen (bewerker of beheerder) leggen bewijs vast.');
         actingFor(actor, loaded, body.organisationId);
+        if (body.date > today()) throw validationFailed([{ path: 'date', message: 'Bewijs gaat over iets dat al is gebeurd: de datum ligt in de toekomst.' }]);
         const versions = await r.versions(id);
         const commitment = versions.flatMap((v) => v.content.commitments).find((c) => c.id === body.commitmentId);
         if (commitment === undefined) throw validationFailed([{ path: 'commitmentId', message: 'Deze afspraak bestaat niet.' }]);
