@@ -195,8 +195,11 @@ export function renderReportPdf(model: ReportModel): Promise<Buffer> {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i += 1) {
     doc.switchToPage(i);
-    const y = doc.page.height - doc.page.margins.bottom + 16;
-    doc.font('Helvetica').fontSize(7).fillColor('#777777').text(printable(`${model.title} — ${model.subtitle} — pagina ${i + 1} van ${range.count}`), left, y, { width, align: 'center', lineBreak: false });
+    // The footer lies in the bottom margin; without lifting the margin pdfkit would start a new page for it.
+    const margin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.font('Helvetica').fontSize(7).fillColor('#777777').text(printable(`${model.title} — ${model.subtitle} — pagina ${i + 1} van ${range.count}`), left, doc.page.height - margin + 16, { width, align: 'center', lineBreak: false });
+    doc.page.margins.bottom = margin;
   }
   doc.end();
   return done;

@@ -167,7 +167,13 @@ describe('renderers', () => {
   it('the PDF prints at most PDF_MAX_TABLE_ROWS rows of a table and says so; the xlsx holds every row', async () => {
     const projects = Array.from({ length: PDF_MAX_TABLE_ROWS + 50 }, (_, i) => ({ name: `Project ${String(i).padStart(4, '0')}`, municipalityName: 'Leiden', kind: 'nieuwbouw' as const, phase: 'ontwerp' as const, year: 2031, dwellings: 10, officialMpg: null, indicativeMpg: 0.5 }));
     const model = buildReportModel({ kind: 'jaarrapport', scope: { level: 'gemeente', code: 'GM0546', name: 'Leiden' }, year: 2031, years: [{ year: 2031, totals: emptyTotals() }], pipeline: [], cities: [], projects, lessons: [], dataVersions: {}, generatedAt: '2031-12-01T00:00:00.000Z', reader: 'test' });
-    const text = pdfText(await renderReportPdf(model));
+    const file = await renderReportPdf(model);
+    const text = pdfText(file);
+    // Every page has its footer and no footer opened a page of its own.
+    const pages = (file.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+    expect(pages).toBeGreaterThan(5);
+    expect(text).toContain(`pagina ${pages} van ${pages}`);
+    expect(text).not.toContain(`pagina ${pages + 1}`);
     expect(text).toContain(`Project ${String(PDF_MAX_TABLE_ROWS - 1).padStart(4, '0')}`);
     expect(text).not.toContain(`Project ${String(PDF_MAX_TABLE_ROWS).padStart(4, '0')}`);
     expect(text).toContain('… en nog 50 rijen: het Excel-bestand bevat de hele tabel.');
