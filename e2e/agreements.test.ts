@@ -150,5 +150,43 @@ describe('prestatieafspraken journey', () => {
     expect(figures).toContain('Gerealiseerd: 180');
     expect(figures).toContain('officiële waarden');
     expect(figures).not.toContain('alleen indicatieve waarden beschikbaar');
+
+    // 8. The yearly evaluation: a comment for the year goes into the document, which downloads as PDF and Word.
+    const evaluation = corp.locator('section', { has: corp.getByRole('heading', { level: 2, name: 'Jaarlijkse evaluatie' }) });
+    const year = await evaluation.getByLabel('Jaar', { exact: true }).inputValue();
+    await evaluation.getByRole('textbox', { name: `Reactie voor de evaluatie ${year} (komt in het evaluatiedocument)` }).fill('Het eerste project haalt het doel ruim.');
+    await evaluation.getByRole('button', { name: 'Reactie plaatsen' }).click();
+    await evaluation.getByText('Het eerste project haalt het doel ruim.').waitFor();
+    const pdfDownload = corp.waitForEvent('download');
+    await evaluation.getByRole('link', { name: `Evaluatie ${year} downloaden (PDF)` }).click();
+    expect((await pdfDownload).suggestedFilename()).toMatch(new RegExp(`^jaarevaluatie-${year}-.*\\.pdf$`));
+    const docxDownload = corp.waitForEvent('download');
+    await evaluation.getByRole('link', { name: `Evaluatie ${year} downloaden (Word)` }).click();
+    expect((await docxDownload).suggestedFilename()).toMatch(/\.docx$/);
+
+    // 9. A change after signing opens version 2: what changed is shown and every party approves again.
+    await corp.getByRole('button', { name: `Wijzigen: ${templateTitle}` }).click();
+    const change = corp.getByRole('form', { name: 'Afspraak opslaan' });
+    await change.getByText(/Opslaan opent versie 2/).waitFor();
+    await change.getByLabel('Doelwaarde').fill('200');
+    await change.getByRole('button', { name: 'Afspraak opslaan' }).click();
+    await change.waitFor({ state: 'detached' });
+    await corp.getByTestId('agreement-state').getByText('Wijziging ter goedkeuring').waitFor();
+    const diff = corp.getByTestId('version-diff');
+    await diff.getByText('Wat is er veranderd van versie 1 naar versie 2:').waitFor();
+    expect(await diff.textContent()).toContain('Doelwaarde: 220 → 200');
+    await corp.getByRole('heading', { level: 2, name: 'Goedkeuring van versie 2' }).waitFor();
+    expect(await corp.locator('.approval-list__item[data-approved="true"]').count()).toBe(0);
+    await corp.getByText(/Tot alle partijen die goedkeuren, geldt versie 1/).waitFor();
+
+    // 10. The audit trail names who did what, before → after, and downloads as CSV.
+    await corp.getByRole('button', { name: 'Logboek tonen' }).click();
+    const trail = corp.locator('.audit-table');
+    await trail.getByText('Ondertekend', { exact: true }).first().waitFor();
+    expect(await trail.getByRole('row').filter({ hasText: 'Goedgekeurd' }).count()).toBe(3);
+    expect(await trail.textContent()).toContain('Bestuurslid Huurdersorganisatie (demo)');
+    const csvDownload = corp.waitForEvent('download');
+    await corp.getByRole('link', { name: 'Logboek downloaden (CSV)' }).click();
+    expect((await csvDownload).suggestedFilename()).toMatch(/\.csv$/);
   });
 });

@@ -112,14 +112,14 @@ export function AgreementView({ agreement }: { agreement: Agreement }) {
         <CommentThread
           agreementId={agreement.id}
           commitmentId={null}
-          comments={(comments.data?.items ?? []).filter((comment) => comment.commitmentId === null)}
+          comments={(comments.data?.items ?? []).filter((comment) => comment.commitmentId === null && comment.evaluationYear === null)}
           actingFor={actingFor}
           label={t('agreements.comments.labelGeneral')}
         />
       </section>
 
       <VersionsSection agreement={agreement} />
-      <EvaluationSection agreement={agreement} />
+      <EvaluationSection agreement={agreement} comments={comments.data?.items ?? []} actingFor={actingFor} />
       {canViewAgreementAudit(actor, agreement) ? <AuditSection agreement={agreement} /> : null}
     </article>
   );

@@ -17,9 +17,11 @@ interface CommentThreadProps {
   /** Party organisations the user may write for; empty = read only. */
   actingFor: readonly AgreementParty[];
   label: string;
+  /** Comments that belong to that year's evaluation (they appear in the evaluation document). */
+  evaluationYear?: number | null;
 }
 
-export function CommentThread({ agreementId, commitmentId, comments, actingFor, label }: CommentThreadProps) {
+export function CommentThread({ agreementId, commitmentId, comments, actingFor, label, evaluationYear = null }: CommentThreadProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const add = useAddComment(agreementId);
@@ -33,7 +35,7 @@ export function CommentThread({ agreementId, commitmentId, comments, actingFor, 
     setError(null);
     if (body.trim() === '') return setError(t('agreements.comments.empty'));
     try {
-      await add.mutateAsync({ commitmentId, body: body.trim(), organisationId, evaluationYear: null });
+      await add.mutateAsync({ commitmentId, body: body.trim(), organisationId, evaluationYear });
       setBody('');
     } catch (caught) {
       const problem = caught instanceof ApiError ? caught.fieldProblems.find((p) => p.path === 'body') : undefined;

@@ -6,10 +6,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { Agreement, FieldChange, VersionDiff } from '@kringbouw/contracts';
+import type { Agreement, AgreementParty, CommentDto, FieldChange, VersionDiff } from '@kringbouw/contracts';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { agreementPaths, useAgreementAudit, useAgreementVersions, useVersionDiff } from './api.ts';
+import { CommentThread } from './CommentThread.tsx';
 import { commitmentFieldLabel } from './CommitmentForm.tsx';
 
 /** A before/after value in a few words: lists joined, objects as compact JSON, nothing as a dash. */
@@ -35,6 +36,14 @@ function changeLabel(t: TFunction, field: string): string {
   return agreementFields[field] ?? commitmentFieldLabel(t, field);
 }
 
+/** Enumerated values (state, visibility, theme, kind) in words; everything else as {@link changeValueText}. */
+function valueInWords(t: TFunction, field: string, value: unknown): string {
+  const enumerations: Record<string, string> = { state: 'states', visibility: 'visibility', theme: 'themes', kind: 'kindsShort' };
+  const section = enumerations[field];
+  if (section && typeof value === 'string') return t(`agreements.${section}.${value}`, { defaultValue: value });
+  return changeValueText(value);
+}
+
 export function ChangeList({ changes }: { changes: readonly FieldChange[] }) {
   const { t } = useTranslation();
   if (changes.length === 0) return null;
@@ -42,7 +51,7 @@ export function ChangeList({ changes }: { changes: readonly FieldChange[] }) {
     <ul className="change-list">
       {changes.map((change, index) => (
         <li key={`${change.field}-${index}`}>
-          <span className="change-list__field">{changeLabel(t, change.field)}</span>: <del>{changeValueText(change.before)}</del> → <ins>{changeValueText(change.after)}</ins>
+          <span className="change-list__field">{changeLabel(t, change.field)}</span>: <del>{valueInWords(t, change.field, change.before)}</del> → <ins>{valueInWords(t, change.field, change.after)}</ins>
         </li>
       ))}
     </ul>
@@ -170,7 +179,7 @@ export function AuditSection({ agreement }: { agreement: Agreement }) {
   );
 }
 
-export function EvaluationSection({ agreement }: { agreement: Agreement }) {
+export function EvaluationSection({ agreement, comments, actingFor }: { agreement: Agreement; comments: readonly CommentDto[]; actingFor: readonly AgreementParty[] }) {
   const { t } = useTranslation();
   const years = Array.from({ length: agreement.periodEndYear - agreement.periodStartYear + 1 }, (_, i) => agreement.periodStartYear + i);
   const started = agreement.cycle.evaluations.map((e) => e.year);
@@ -203,6 +212,14 @@ export function EvaluationSection({ agreement }: { agreement: Agreement }) {
           ))}
         </select>
       </div>
+      <CommentThread
+        agreementId={agreement.id}
+        commitmentId={null}
+        evaluationYear={year}
+        comments={comments.filter((comment) => comment.evaluationYear === year)}
+        actingFor={actingFor}
+        label={t('agreements.evaluation.commentLabel', { year })}
+      />
       <div className="page-header__actions">
         <a className="button button--secondary" href={agreementPaths.evaluation(agreement.id, year, 'pdf')} download>
           {t('agreements.evaluation.downloadPdf', { year })}
