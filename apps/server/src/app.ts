@@ -31,6 +31,7 @@ import { registerProjectRoutes } from './features/projects/projects.routes.ts';
 import { createProjectsService } from './features/projects/projects.service.ts';
 import { createStockRepository } from './features/stock/stock.repository.ts';
 import { registerRenovationFeature } from './features/renovation/renovation.register.ts';
+import { createStockImportJobs } from './features/stock/stock.jobs.ts';
 import { registerStockRoutes } from './features/stock/stock.routes.ts';
 import { createStockService } from './features/stock/stock.service.ts';
 import { registerAuthContext } from './http/auth-context.ts';
@@ -167,7 +168,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const municipalities = deps.municipalities ?? loadMunicipalityAssets();
   registerMunicipalityRoutes(app, { assets: municipalities });
   registerProjectRoutes(app, { projects: createProjectsService({ repositories, municipalities, now }) });
-  registerStockRoutes(app, { stock: createStockService({ repository: createStockRepository(deps.database.db), now }) });
+  const stockRepository = createStockRepository(deps.database.db);
+  const stockService = createStockService({ repository: stockRepository, now });
+  registerStockRoutes(app, { stock: stockService, jobs: createStockImportJobs({ service: stockService, repository: stockRepository }) });
   registerRenovationFeature(app, { db: deps.database.db, now });
   registerPassportFeatures(app, { db: deps.database.db, repositories, now, uploadLimitMb: config.passportUploadLimitMb ?? 200, onPublished: monitoringPublishHook });
   registerMonitoringFeature(app, { db: deps.database.db, repositories, now, lessons: registerLessonsFeature(app, { db: deps.database.db, now }) });

@@ -205,3 +205,32 @@ export type StockCandidatesQuery = z.input<typeof stockCandidatesQuery>;
 export type StockCandidateList = z.infer<typeof stockCandidateList>;
 export type StockListSummary = z.infer<typeof stockListSummary>;
 export type StockListDetail = z.infer<typeof stockListDetail>;
+
+/** Phases of a building import job: reading and transforming the file, scoring, writing (one transaction). */
+export const stockImportPhases = ['read', 'score', 'save'] as const;
+export const stockImportJobParams = z.object({ jobId: z.uuid() });
+
+/** A building import running in the background; progress comes over GET /api/stock/imports/:jobId/events. */
+export const stockImportJob = z.object({
+  id: z.uuid(),
+  municipalityCode: z.string(),
+  organisationId: z.uuid(),
+  fileName: z.string(),
+  status: z.enum(['running', 'done', 'failed', 'cancelled']),
+  phase: z.enum(stockImportPhases),
+  /** 0..1 over the whole import. */
+  fraction: z.number().min(0).max(1),
+  result: stockImportResult.nullable(),
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }).nullable(),
+});
+
+/**
+ * Server-sent events of GET /api/stock/imports/:jobId/events: `progress` {phase, fraction}, then exactly one of
+ * `done` {result} or `failed` {code, message, details}; a cancelled job ends with `failed`, code `import_cancelled`.
+ */
+export const stockImportProgressEvent = z.object({ phase: z.enum(stockImportPhases), fraction: z.number().min(0).max(1) });
+export const stockImportDoneEvent = z.object({ result: stockImportResult });
+export const stockImportFailedEvent = z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() });
+
+export type StockImportPhase = (typeof stockImportPhases)[number];
+export type StockImportJob = z.infer<typeof stockImportJob>;

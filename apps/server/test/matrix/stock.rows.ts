@@ -1,6 +1,7 @@
 /** Authorization-matrix rows of the kansenkaart (stock) routes; see ../authorization-matrix.support.ts. */
 import { expect } from 'vitest';
 import { signedIn, unique, type Fixtures, type MatrixRows } from '../authorization-matrix.support.ts';
+import { call } from '../helpers.ts';
 import { buildingsUpload, freshPandId, injectMultipart, listUpload, oneBuildingGeoJson } from '../stock-support.ts';
 
 /** A building imported for Gemeente Leiden (by its bewerker), for the kansenkaart rows. */
@@ -19,7 +20,35 @@ async function freshStockList(f: Fixtures): Promise<string> {
   return response.json<{ id: string }>().id;
 }
 
+/** A building import job of Gemeente Leiden (started by its bewerker), waited for until it ended. */
+async function finishedJob(f: Fixtures): Promise<string> {
+  const started = await injectMultipart(f.ctx.app, f.sessions.bewerker, 'POST', `/api/stock/municipalities/GM0503/buildings/jobs?organisationId=${f.leiden}`, buildingsUpload(oneBuildingGeoJson(freshPandId())));
+  expect(started.statusCode, started.body).toBe(202);
+  const jobId = started.json<{ id: string }>().id;
+  for (let i = 0; i < 200; i += 1) {
+    const state = (await call(f.ctx.app, f.sessions.bewerker, 'GET', `/api/stock/imports/${jobId}`)).json<{ status: string }>();
+    if (state.status !== 'running') return jobId;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('the import job did not end');
+}
+
 export const rows: MatrixRows = {
+  'POST /api/stock/municipalities/:code/buildings/jobs': {
+    expected: [401, 403, 403, 202, 202, 202],
+    cell: async (f) => ({
+      method: 'POST',
+      url: `/api/stock/municipalities/GM0503/buildings/jobs?organisationId=${f.leiden}`,
+      multipart: buildingsUpload(oneBuildingGeoJson(freshPandId())),
+    }),
+  },
+  'GET /api/stock/imports/:jobId': { expected: [401, 404, 200, 200, 200, 200], cell: async (f) => ({ method: 'GET', url: `/api/stock/imports/${await finishedJob(f)}` }) },
+  'GET /api/stock/imports/:jobId/events': { expected: [401, 404, 200, 200, 200, 200], cell: async (f) => ({ method: 'GET', url: `/api/stock/imports/${await finishedJob(f)}/events` }) },
+  'DELETE /api/stock/imports/:jobId': {
+    // A finished job cannot be cancelled any more (409); a lezer of the organisation sees it but may not cancel.
+    expected: [401, 404, 403, 409, 409, 409],
+    cell: async (f) => ({ method: 'DELETE', url: `/api/stock/imports/${await finishedJob(f)}` }),
+  },
   'POST /api/stock/municipalities/:code/buildings': {
     expected: [401, 403, 403, 200, 200, 200],
     cell: async (f) => ({

@@ -115,6 +115,37 @@ export const stockPoints = pgTable('stock_points', {
   scoreTransformatie: integer('score_transformatie').notNull(),
 });
 
+/** Highest zoom level with pre-aggregated clusters (migration 0011); above it clusters are grouped per request. */
+export const MAX_CLUSTER_ZOOM = 15;
+
+/** Size of a 64-pixel cluster cell at an integer zoom level, in degrees: 64 px × 360° / (256 px × 2^zoom). */
+export function clusterCellDegrees(zoom: number): number {
+  return 90 / 2 ** zoom;
+}
+
+/**
+ * Re-aggregates a municipality's clusters from stock_points: the finest level from the points, every coarser level
+ * from the one above (cells nest). Runs inside the caller's transaction, so the map never sees clusters of a
+ * half-written import.
+ */
+async function refreshClusters(tx: Pick<Db, 'execute'>, municipalityCode: string): Promise<void> {
+  await tx.execute(sql`delete from stock_clusters where municipality_code = ${municipalityCode}`);
+  await tx.execute(sql`
+    insert into stock_clusters
+    select municipality_code, ${MAX_CLUSTER_ZOOM}::smallint, floor(lon * ${2 ** MAX_CLUSTER_ZOOM}::double precision / 90)::int, floor(lat * ${2 ** MAX_CLUSTER_ZOOM}::double precision / 90)::int,
+      count(*)::int, sum(lon), sum(lat), sum(score_splitsen), max(score_splitsen), sum(score_optoppen), max(score_optoppen), sum(score_transformatie), max(score_transformatie)
+    from stock_points where municipality_code = ${municipalityCode}
+    group by 1, 2, 3, 4`);
+  for (let zoom = MAX_CLUSTER_ZOOM - 1; zoom >= 0; zoom -= 1) {
+    await tx.execute(sql`
+      insert into stock_clusters
+      select municipality_code, ${zoom}::smallint, floor(cell_x / 2.0)::int, floor(cell_y / 2.0)::int, sum(count)::int, sum(sum_lon), sum(sum_lat),
+        sum(sum_splitsen), max(max_splitsen), sum(sum_optoppen), max(max_optoppen), sum(sum_transformatie), max(max_transformatie)
+      from stock_clusters where municipality_code = ${municipalityCode} and zoom = ${zoom + 1}
+      group by 1, 2, 3, 4`);
+  }
+}
+
 export type StockBuildingRow = typeof stockBuildings.$inferSelect;
 export type StockBuildingInsert = typeof stockBuildings.$inferInsert;
 export type StockListRowInsert = Omit<typeof stockListRows.$inferInsert, 'listId'>;
@@ -262,7 +293,20 @@ export function createStockRepository(db: Db) {
      * Writes an import and the re-scored neighbours in one transaction: all or nothing.
      * `buildings` are inserted or replaced; `scores` update buildings already stored.
      */
-    async saveImport(municipalityCode: string, buildings: StockBuildingInsert[], scores: ScoreUpdate[], units: (typeof stockUnits.$inferInsert)[] = []): Promise<void> {
+    async saveImport(
+      municipalityCode: string,
+      buildings: StockBuildingInsert[],
+      scores: ScoreUpdate[],
+      units: (typeof stockUnits.$inferInsert)[] = [],
+      progress: { onBatch?: (fraction: number) => void; checkCancelled?: () => void } = {},
+    ): Promise<void> {
+      const totalBatches = Math.max(1, Math.ceil(buildings.length / BATCH) + Math.ceil(scores.length / BATCH));
+      let doneBatches = 0;
+      const batchDone = () => {
+        progress.checkCancelled?.();
+        doneBatches += 1;
+        progress.onBatch?.(Math.min(0.95, doneBatches / totalBatches));
+      };
       await db.transaction(async (tx) => {
         for (let i = 0; i < units.length; i += BATCH) {
           await tx.insert(stockUnits).values(units.slice(i, i + BATCH)).onConflictDoNothing();
@@ -292,6 +336,7 @@ export function createStockRepository(db: Db) {
                 }).map(([key, column]) => [key, sql.raw(`excluded."${column}"`)]),
               ),
             });
+          batchDone();
         }
         for (let i = 0; i < scores.length; i += BATCH) {
           const batch = scores.slice(i, i + BATCH);
@@ -308,6 +353,7 @@ export function createStockRepository(db: Db) {
               opportunities = v.opp, neighbour_difference_m = v.nd, rules_version = v.rv
             from (values ${values}) as v(bag_id, s, o, t, opp, nd, rv)
             where b.bag_id = v.bag_id`);
+          batchDone();
         }
         const withFacts = scores.filter((s): s is ScoreUpdate & { facts: UnitFacts } => s.facts !== undefined);
         for (let i = 0; i < withFacts.length; i += BATCH) {
@@ -333,7 +379,10 @@ export function createStockRepository(db: Db) {
             municipality_code = excluded.municipality_code, lon = excluded.lon, lat = excluded.lat, build_year = excluded.build_year,
             roof_type = excluded.roof_type, score_splitsen = excluded.score_splitsen, score_optoppen = excluded.score_optoppen,
             score_transformatie = excluded.score_transformatie`);
+        await refreshClusters(tx, municipalityCode);
+        progress.checkCancelled?.();
       });
+      progress.onBatch?.(1);
     },
 
     /** Number of buildings in view, counting no further than `cap` (so a whole-city view stops early). */
@@ -388,6 +437,29 @@ export function createStockRepository(db: Db) {
         .where(pointConditions(filter))
         .groupBy(cellX, cellY);
       return rows.map((r) => ({ count: Number(r.count), lon: Number(r.lon), lat: Number(r.lat), meanScore: Number(r.meanScore), maxScore: Number(r.maxScore) }));
+    },
+
+    /**
+     * Pre-aggregated clusters (no score, year or list filter) at an integer zoom level: the cells that overlap the
+     * view, merged across municipalities, kept when their mean position lies in the view.
+     */
+    async precomputedClustersInBbox(filter: Pick<BboxFilter, 'minLon' | 'minLat' | 'maxLon' | 'maxLat' | 'kind'>, zoom: number) {
+      const cell = clusterCellDegrees(zoom);
+      const sumScore = sql.raw(`sum_${filter.kind}`);
+      const maxScore = sql.raw(`max_${filter.kind}`);
+      const result = (await db.execute(sql`
+        select sum(count)::int as count, sum(sum_lon) / sum(count) as lon, sum(sum_lat) / sum(count) as lat,
+          sum(${sumScore})::double precision / sum(count) as mean_score, max(${maxScore}) as max_score
+        from stock_clusters
+        where zoom = ${zoom}
+          and cell_x between ${Math.floor(filter.minLon / cell)} and ${Math.floor(filter.maxLon / cell)}
+          and cell_y between ${Math.floor(filter.minLat / cell)} and ${Math.floor(filter.maxLat / cell)}
+        group by cell_x, cell_y
+        having sum(sum_lon) / sum(count) between ${filter.minLon} and ${filter.maxLon}
+          and sum(sum_lat) / sum(count) between ${filter.minLat} and ${filter.maxLat}`)) as unknown as {
+        rows: { count: number; lon: number; lat: number; mean_score: number; max_score: number }[];
+      };
+      return result.rows.map((r) => ({ count: Number(r.count), lon: Number(r.lon), lat: Number(r.lat), meanScore: Number(r.mean_score), maxScore: Number(r.max_score) }));
     },
 
     async findBuilding(bagId: string): Promise<StockBuildingRow | null> {

@@ -1,4 +1,11 @@
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import fastifyMultipart from '@fastify/multipart';
+import { stockImportJob, stockImportJobParams } from '@kringbouw/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -21,6 +28,7 @@ import {
   stockListDetail,
   stockListSummary,
 } from './stock.schemas.ts';
+import type { StockJobEvent, StockImportJobs } from './stock.jobs.ts';
 import type { StockService } from './stock.service.ts';
 
 /** Largest accepted upload: a municipal GeoJSON extract (Amsterdam ≈ 190k panden ≈ 150 MB as GeoJSONSeq). */
@@ -44,9 +52,14 @@ const listFields = z.object({
     .pipe(z.array(z.uuid())),
 });
 
-export function registerStockRoutes(app: FastifyInstance, deps: { stock: StockService }): void {
+export function registerStockRoutes(app: FastifyInstance, deps: { stock: StockService; jobs: StockImportJobs }): void {
   const service = deps.stock;
+  const jobs = deps.jobs;
   const tags = ['kansenkaart'];
+
+  app.addHook('onClose', async () => {
+    await jobs.cancelAll();
+  });
 
   app.register(async (scope) => {
     await scope.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
@@ -74,6 +87,35 @@ export function registerStockRoutes(app: FastifyInstance, deps: { stock: StockSe
           // A refused upload is drained, or the request would never complete.
           file.file.resume();
         }
+      },
+    });
+
+    r.post('/api/stock/municipalities/:code/buildings/jobs', {
+      schema: {
+        tags,
+        summary:
+          'Start a building import in the background (same file and rules as POST …/buildings): 202 with a job whose progress comes over /api/stock/imports/{jobId}/events; DELETE /api/stock/imports/{jobId} cancels. All or nothing.',
+        consumes: ['multipart/form-data'],
+        params: municipalityParams,
+        querystring: importQuery,
+        response: { 202: stockImportJob, ...errorResponses(400, 401, 403, 413) },
+      },
+      handler: async (request, reply) => {
+        const actor = signedInActor(request);
+        const target = { municipalityCode: request.params.code, organisationId: request.query.organisationId };
+        // Rights and municipality before a possibly large body goes onto disk.
+        await jobs.authorise(actor, target);
+        const file = await request.file();
+        if (!file) throw validationFailed([{ path: 'file', message: 'Kies een bestand.' }]);
+        const filePath = path.join(tmpdir(), `kringbouw-stock-${randomUUID()}`);
+        try {
+          await pipeline(file.file, createWriteStream(filePath));
+          if (file.file.truncated) throw new AppError('payload_too_large', 'Het bestand is groter dan 512 MB.', 413);
+        } catch (error) {
+          await rm(filePath, { force: true });
+          throw error;
+        }
+        return reply.status(202).send(await jobs.start(actor, { ...target, filePath, fileName: file.filename }));
       },
     });
 
@@ -124,6 +166,69 @@ export function registerStockRoutes(app: FastifyInstance, deps: { stock: StockSe
   });
 
   const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/stock/imports/:jobId', {
+    schema: { tags, summary: 'State of a building import job (members of the importing organisation, coordinator)', params: stockImportJobParams, response: { 200: stockImportJob, ...errorResponses(400, 401, 404) } },
+    handler: async (request) => jobs.get(signedInActor(request), request.params.jobId),
+  });
+
+  r.get('/api/stock/imports/:jobId/events', {
+    schema: {
+      tags,
+      summary: 'Server-sent events of a building import job: "progress" {phase: read|score|save, fraction}, then "done" {result} or "failed" {code, message, details}',
+      params: stockImportJobParams,
+      produces: ['text/event-stream'],
+      response: errorResponses(400, 401, 404),
+    },
+    handler: async (request, reply) => {
+      const queue: StockJobEvent[] = [];
+      let ready = false;
+      let ended = false;
+      const raw = reply.raw;
+      let keepAlive: NodeJS.Timeout | undefined;
+      const end = () => {
+        if (ended) return;
+        ended = true;
+        clearInterval(keepAlive);
+        raw.end();
+      };
+      const write = (event: StockJobEvent) => {
+        if (ended) return;
+        raw.write(`event: ${event.event}\ndata: ${JSON.stringify(event.data)}\n\n`);
+        if (event.event !== 'progress') end();
+      };
+      const { state, unsubscribe } = jobs.subscribe(signedInActor(request), request.params.jobId, (event) => {
+        if (ready) write(event);
+        else queue.push(event);
+      });
+      reply.hijack();
+      raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', 'x-accel-buffering': 'no', 'x-request-id': request.id });
+      request.raw.on('close', () => {
+        unsubscribe();
+        end();
+      });
+      keepAlive = setInterval(() => raw.write(': nog bezig\n\n'), 15_000);
+      keepAlive.unref();
+      write({ event: 'progress', data: { phase: state.phase, fraction: state.fraction } });
+      if (state.status === 'done' && state.result !== null) write({ event: 'done', data: { result: state.result } });
+      else if (state.status !== 'running' && state.error !== null) write({ event: 'failed', data: state.error });
+      ready = true;
+      for (const event of queue.splice(0)) write(event);
+    },
+  });
+
+  r.delete('/api/stock/imports/:jobId', {
+    schema: {
+      tags,
+      summary: 'Cancel a running building import: nothing is saved (409 import_finished when it already ended)',
+      params: stockImportJobParams,
+      response: { 204: z.null(), ...errorResponses(400, 401, 403, 404, 409) },
+    },
+    handler: async (request, reply) => {
+      await jobs.cancel(signedInActor(request), request.params.jobId);
+      return reply.status(204).send(null);
+    },
+  });
 
   r.get('/api/stock/buildings', {
     schema: {

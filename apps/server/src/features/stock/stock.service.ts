@@ -27,7 +27,7 @@ import {
 } from '@kringbouw/stock-io';
 import { AppError, forbidden, notFound, validationFailed } from '../../errors.ts';
 import { buildingValues, candidatesWorkbook, presentAssessment, presentBuilding, presentListDetail, presentListSummary, scoreOf } from './stock.presenter.ts';
-import type { BboxFilter, ScoreUpdate, StockListRecord, StockRepository } from './stock.repository.ts';
+import { MAX_CLUSTER_ZOOM, type BboxFilter, type ScoreUpdate, type StockListRecord, type StockRepository } from './stock.repository.ts';
 import type { bboxQuery, bboxResponse, candidateList, candidatesQuery, importResult } from './stock.schemas.ts';
 
 /** Above this many buildings in view the map gets grid clusters instead of buildings. */
@@ -85,6 +85,31 @@ async function readBuildingsUpload(chunks: AsyncIterable<Buffer>): Promise<{ bui
   return { buildings, units, issues, source: 'geojson' };
 }
 
+/** Share of the progress bar for reading and transforming the file; scoring ends at SAVE_FROM, writing fills the rest. */
+const READ_SHARE = 0.6;
+const SAVE_FROM = 0.7;
+
+export type StockImportPhase = 'read' | 'score' | 'save';
+export interface ImportProgress {
+  onProgress?: (phase: StockImportPhase, fraction: number) => void;
+  signal?: AbortSignal;
+  /** Size of the upload, to turn bytes read into a fraction. */
+  totalBytes?: number;
+}
+
+export const importCancelled = () => new AppError('import_cancelled', 'De import is afgebroken; er is niets opgeslagen.', 409);
+
+/** Passes chunks through, reporting the fraction of `totalBytes` read; stops with import_cancelled on abort. */
+async function* countBytes(chunks: AsyncIterable<Buffer>, totalBytes: number, report: (fraction: number) => void, signal: AbortSignal | undefined): AsyncGenerator<Buffer> {
+  let read = 0;
+  for await (const chunk of chunks) {
+    if (signal?.aborted) throw importCancelled();
+    read += chunk.length;
+    report(Math.min(1, read / totalBytes));
+    yield chunk;
+  }
+}
+
 function asStockBuilding(row: Awaited<ReturnType<StockRepository['scoringInputs']>>[number]): StockBuilding {
   return {
     bagId: row.bagId,
@@ -126,6 +151,7 @@ export function createStockService(deps: { repository: StockRepository; now: () 
     async importBuildings(
       actor: StockActor,
       input: { municipalityCode: string; organisationId: string; chunks: AsyncIterable<Buffer> },
+      progress: ImportProgress = {},
     ): Promise<z.infer<typeof importResult>> {
       if (!canActForOrganisation(actor, input.organisationId)) {
         throw forbidden('Je kunt alleen gebouwen importeren voor een organisatie waar je bewerker of beheerder bent.');
@@ -133,9 +159,13 @@ export function createStockService(deps: { repository: StockRepository; now: () 
       if (!(await repository.municipalityExists(input.municipalityCode))) {
         throw validationFailed([{ path: 'code', message: `Onbekende CBS-gemeentecode: ${input.municipalityCode}` }]);
       }
+      const { onProgress, signal, totalBytes } = progress;
+      const checkCancelled = () => {
+        if (signal?.aborted) throw importCancelled();
+      };
       let upload;
       try {
-        upload = await readBuildingsUpload(input.chunks);
+        upload = await readBuildingsUpload(onProgress && totalBytes ? countBytes(input.chunks, totalBytes, (f) => onProgress('read', READ_SHARE * f), signal) : input.chunks);
       } catch (error) {
         if (error instanceof StockFileError) throw new AppError('invalid_file', error.message, 400, { issues: error.issues });
         throw error;
@@ -148,7 +178,11 @@ export function createStockService(deps: { repository: StockRepository; now: () 
       const incoming = new Set(joined.buildings.map((b) => b.bagId));
       const stored = (await repository.scoringInputs(input.municipalityCode)).filter((row) => !incoming.has(row.bagId));
       const all = [...joined.buildings, ...stored.map(asStockBuilding)];
+      checkCancelled();
+      onProgress?.('score', READ_SHARE);
       const scored = scoreStock(all, defaultOpportunityRules);
+      checkCancelled();
+      onProgress?.('save', SAVE_FROM);
       const at = now();
       const context = { municipalityCode: input.municipalityCode, organisationId: input.organisationId, source: upload.source, now: at };
       const newRows = joined.buildings.map((building, index) => {
@@ -165,7 +199,11 @@ export function createStockService(deps: { repository: StockRepository; now: () 
         neighbourDifferenceM: s.neighbours?.differenceM ?? null,
         rulesVersion: s.opportunities.rulesVersion,
       }));
-      await repository.saveImport(input.municipalityCode, newRows, updates);
+      await repository.saveImport(input.municipalityCode, newRows, updates, [], {
+        onBatch: (fraction) => onProgress?.('save', SAVE_FROM + (1 - SAVE_FROM) * fraction),
+        // Checked inside the transaction: throwing rolls everything back, so a cancelled import writes nothing.
+        checkCancelled,
+      });
       return {
         imported: newRows.length,
         verblijfsobjecten: upload.units.length,
@@ -249,8 +287,13 @@ export function createStockService(deps: { repository: StockRepository; now: () 
       const counted = await repository.countInBbox(filter, maxMapFeatures + 1);
       const base = { type: 'FeatureCollection' as const, total: counted, kind: query.kind };
       if (counted > maxMapFeatures) {
-        // Cells of 64 screen pixels at this zoom.
-        const clusters = await repository.clustersInBbox(filter, toleranceForZoom(query.zoom) * 2 * 64);
+        // Cells of 64 screen pixels at this zoom. Without score, year or list filters they are read pre-aggregated.
+        const unfiltered = filter.minScore === 0 && filter.buildYearFrom === undefined && filter.buildYearTo === undefined && filter.listIds === undefined;
+        const zoomLevel = Math.max(0, Math.floor(query.zoom));
+        const clusters =
+          unfiltered && zoomLevel <= MAX_CLUSTER_ZOOM
+            ? await repository.precomputedClustersInBbox(filter, zoomLevel)
+            : await repository.clustersInBbox(filter, toleranceForZoom(query.zoom) * 2 * 64);
         return {
           ...base,
           total: clusters.reduce((sum, c) => sum + c.count, 0),

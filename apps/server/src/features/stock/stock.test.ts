@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestContext, idOfOrganisation, signIn, type Session, type TestContext } from '../../../test/helpers.ts';
 import { buildingsUpload, freshPandId, injectMultipart, listUpload, oneBuildingGeoJson, stockFixture } from '../../../test/stock-support.ts';
-import { createStockRepository } from './stock.repository.ts';
+import { clusterCellDegrees, createStockRepository } from './stock.repository.ts';
 import { createStockService } from './stock.service.ts';
 
 const DELFT = 'GM0503';
@@ -164,6 +164,49 @@ describe('serving the map', () => {
     expect(result.mode).toBe('clusters');
     expect(result.features.length).toBeGreaterThan(1);
     expect(result.features.reduce((sum, f) => sum + Number(f.properties['count']), 0)).toBe(433);
+  });
+
+  it('whole-city clusters come pre-aggregated per zoom level and equal grouping the points per request', async () => {
+    const repository = createStockRepository(ctx.database.db);
+    const service = createStockService({ repository, now: () => new Date(), maxMapFeatures: 100 });
+    const actor = { userId: s.lezer.userId, platformRole: null, memberships: [{ organisationId: org.leiden, role: 'lezer' as const }] };
+    const bbox = { minLon: 4.36, minLat: 52.0, maxLon: 4.38, maxLat: 52.01 };
+    const byCell = (clusters: { count: number; lon: number; lat: number; meanScore: number; maxScore: number }[]) =>
+      clusters.map((c) => [c.count, c.lon.toFixed(9), c.lat.toFixed(9), c.meanScore.toFixed(6), c.maxScore]).sort((a, b) => String(a).localeCompare(String(b)));
+    for (const zoom of [13, 14, 15]) {
+      for (const kind of ['splitsen', 'optoppen', 'transformatie'] as const) {
+        const stored = await repository.precomputedClustersInBbox({ ...bbox, kind }, zoom);
+        const live = await repository.clustersInBbox({ ...bbox, kind, minScore: 0 }, clusterCellDegrees(zoom));
+        expect(stored.length).toBeGreaterThan(0);
+        expect(byCell(stored)).toEqual(byCell(live));
+      }
+    }
+    // Through the service at a fractional zoom: the integer level's cells; counts add up to every building in view.
+    const result = await service.buildingsInView(actor, { bbox, zoom: 14.6, kind: 'optoppen', minScore: 0 });
+    expect(result.mode).toBe('clusters');
+    expect(result.features.reduce((sum, f) => sum + Number(f.properties['count']), 0)).toBe(433);
+    // A score filter is not pre-aggregated: grouped per request, only the matching buildings.
+    const small = createStockService({ repository, now: () => new Date(), maxMapFeatures: 10 });
+    const filtered = await small.buildingsInView(actor, { bbox, zoom: 14.6, kind: 'optoppen', minScore: 50 });
+    expect(filtered.mode).toBe('clusters');
+    const matching = (await call(ctx.app, s.lezer, 'GET', `/api/stock/buildings?bbox=4.36,52.0,4.38,52.01&zoom=13&minScore=50`)).json<{ total: number }>().total;
+    expect(filtered.features.reduce((sum, f) => sum + Number(f.properties['count']), 0)).toBe(matching);
+    expect(matching).toBeLessThan(433);
+  });
+
+  it('an import refreshes the clusters of its municipality in the same transaction: every level counts every building', async () => {
+    const levels = async () =>
+      ((await ctx.database.db.execute(sql.raw(`select zoom, sum(count)::int as n from stock_clusters where municipality_code = '${DELFT}' group by zoom order by zoom`))) as unknown as { rows: { zoom: number; n: number }[] }).rows.map((r) => [
+        Number(r.zoom),
+        Number(r.n),
+      ]);
+    const before = await levels();
+    expect(before).toHaveLength(16);
+    const total = await countRows(`stock_points where municipality_code = '${DELFT}'`);
+    expect(before.every(([, n]) => n === total)).toBe(true);
+    const added = await injectMultipart(ctx.app, s.gemeente, 'POST', `/api/stock/municipalities/${DELFT}/buildings?organisationId=${org.leiden}`, buildingsUpload(oneBuildingGeoJson(freshPandId(), [85300, 446700])));
+    expect(added.statusCode, added.body).toBe(200);
+    expect((await levels()).every(([, n]) => n === total + 1)).toBe(true);
   });
 
   it('rejects a malformed bbox', async () => {
