@@ -1,4 +1,5 @@
 import type { Db } from './db/index.ts';
+import { createAgreementsRepository, type AgreementsRepository } from './features/agreements/agreements.repository.ts';
 import { createAuthRepository, type AuthRepository } from './features/auth/auth.repository.ts';
 import { createInvitationsRepository, type InvitationsRepository } from './features/invitations/invitations.repository.ts';
 import { createOrganisationsRepository, type OrganisationsRepository } from './features/organisations/organisations.repository.ts';
@@ -10,6 +11,7 @@ export interface Repositories {
   organisations: OrganisationsRepository;
   invitations: InvitationsRepository;
   projects: ProjectsRepository;
+  agreements: AgreementsRepository;
   transaction<T>(fn: (repositories: Repositories) => Promise<T>): Promise<T>;
 }
 
@@ -19,6 +21,7 @@ export function createRepositories(db: Db): Repositories {
     organisations: createOrganisationsRepository(db),
     invitations: createInvitationsRepository(db),
     projects: createProjectsRepository(db),
+    agreements: createAgreementsRepository(db),
     transaction: (fn) => db.transaction((tx) => fn(createRepositories(tx))),
   };
 }

@@ -1,8 +1,9 @@
 import { hashPassword } from '../features/auth/passwords.ts';
 import type { Repositories } from '../repositories.ts';
+import { seedDemoAgreement } from './demo-agreements.ts';
 import { demoOrganisations, demoPassword, demoProjects, demoUsers } from './demo-data.ts';
 
-export type SeedResult = { seeded: false } | { seeded: true; organisations: number; users: number; projects: number };
+export type SeedResult = { seeded: false } | { seeded: true; organisations: number; users: number; projects: number; agreements: number };
 
 /**
  * Fills an empty database with the City Deal parties, demo accounts and example projects, in one transaction.
@@ -24,8 +25,10 @@ export async function seedDemoData(repositories: Repositories, now: Date = new D
       return id;
     };
 
+    const userIds = new Map<string, string>();
     for (const demoUser of demoUsers) {
       const user = await tx.auth.createUser({ email: demoUser.email, name: demoUser.name, passwordHash });
+      userIds.set(demoUser.email, user.id);
       if (demoUser.coordinator) await tx.auth.setPlatformRole(user.id, 'coordinator');
       for (const membership of demoUser.memberships) {
         await tx.organisations.addMembership(requireId(membership.organisation), user.id, membership.role);
@@ -60,6 +63,19 @@ export async function seedDemoData(repositories: Repositories, now: Date = new D
         project.parties.map((p) => ({ organisationId: requireId(p.organisation), role: p.role })),
       );
     }
-    return { seeded: true, organisations: demoOrganisations.length, users: demoUsers.length, projects: demoProjects.length };
+    const userId = (email: string) => {
+      const id = userIds.get(email);
+      if (id === undefined) throw new Error(`demo data refers to unknown user "${email}"`);
+      return id;
+    };
+    await seedDemoAgreement(tx.agreements, {
+      gemeente: requireId('Gemeente Leiden'),
+      corporatie: requireId('Voorbeeldcorporatie Leiden (demo)'),
+      huurders: requireId('Voorbeeld Huurdersorganisatie Leiden (demo)'),
+      corporatieUser: userId('corporatie@leiden.demo'),
+      gemeenteUser: userId('beleid@leiden.demo'),
+      huurdersUser: userId('huurders@leiden.demo'),
+    });
+    return { seeded: true, organisations: demoOrganisations.length, users: demoUsers.length, projects: demoProjects.length, agreements: 1 };
   });
 }

@@ -90,6 +90,29 @@ afterAll(async () => {
   await ctx?.close();
 });
 
+describe('demo data', () => {
+  it('has "Prestatieafspraken Leiden 2027" in negotiation; one new official value turns its share commitment green', async () => {
+    const list = agreementList.parse(await ok(await call(ctx.app, outsider, 'GET', `/api/agreements?q=${encodeURIComponent('Leiden 2027')}`)));
+    const item = list.items.find((i) => i.title === 'Prestatieafspraken Leiden 2027');
+    expect(item).toMatchObject({ state: 'onderhandeling', isExample: true, visibility: 'openbaar', commitmentCount: 8 });
+    const demo = await get(item?.id ?? '', p.huurdersSession);
+    expect(demo.parties.map((x) => x.organisationName)).toEqual(['Gemeente Leiden', 'Voorbeeldcorporatie Leiden (demo)', 'Voorbeeld Huurdersorganisatie Leiden (demo)']);
+    expect(demo.workingVersion.approvals).toEqual([]);
+    expect(demo.cycle).toMatchObject({ bidOverdue: false, bidDeadline: '2026-07-01', signDeadline: '2026-12-15' });
+    const trail = auditList.parse(await ok(await call(ctx.app, gemeente, 'GET', `/api/agreements/${demo.id}/audit`))).items;
+    expect(trail.filter((e) => e.action === 'state_changed').map((e) => e.changes[0]?.after)).toEqual(['bod', 'onderhandeling']);
+
+    const share = demo.commitments.find((c) => c.templateId === 'nieuwbouw-aandeel-herkomst');
+    const progress = async () => agreementProgress.parse(await ok(await call(ctx.app, gemeente, 'GET', `/api/agreements/${demo.id}/progress?asOf=2027-01-15`))).commitments.find((c) => c.commitmentId === share?.id);
+    expect(await progress()).toMatchObject({ light: 'grijs', projectsInScope: 1, projectsWithValue: 0 });
+    const projects = await ok<{ items: { id: string; name: string }[] }>(await call(ctx.app, p.corporatieSession, 'GET', `/api/projects?q=${encodeURIComponent('Fijn Wonen')}`));
+    const fijnWonen = projects.items.find((x) => x.name === 'Voorbeeld: Fijn Wonen in Leiden');
+    const declared = await injectMultipart(ctx.app, p.corporatieSession, 'POST', `/api/projects/${fijnWonen?.id}/indicators`, declarationMultipart({ indicatorId: 'materialOrigin', value: '34', tool: 'Madaster', toolVersion: '2026', calculationDate: '2026-11-01' }));
+    expect(declared.statusCode, declared.body).toBe(201);
+    expect(await progress()).toMatchObject({ light: 'groen', achieved: 100, standing: 'officieel', projects: [{ projectName: 'Voorbeeld: Fijn Wonen in Leiden', dwellings: 60, value: 34, meets: true }] });
+  });
+});
+
 describe('templates and creation', () => {
   it('lists templates for every theme with Dutch and English text and the data version', async () => {
     const t = agreementTemplates.parse(await ok(await call(ctx.app, lezer, 'GET', '/api/agreement-templates')));
