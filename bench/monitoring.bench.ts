@@ -151,23 +151,30 @@ async function generate(database: Database, count: number, linesPerProject: numb
     select project_id, 'mpg', 'opgegeven', 0.3 + r2 * 0.5, 'GPR Materiaal', '5.2', date '2026-03-01', timestamptz '2026-03-01 00:00:00+00' from bench_declared where r1 < 0.3
     union all
     select project_id, 'storedCarbon', 'opgegeven', r3 * 400, 'EN 16449', '2014', date '2026-03-01', timestamptz '2026-03-01 00:00:00+00' from bench_declared where r3 < 0.1`);
-  // Per-project aggregate rows, set-based with the ledger rule (newest non-withdrawn official / indicative entry).
+  // Per-project aggregate rows (they exist from the projects' insert, trigger of migration 0008): the ledger figures,
+  // set-based with the ledger rule (newest non-withdrawn official / indicative entry per indicator).
   await db.execute(sql`
-    insert into project_monitoring (project_id, official_mpg, indicative_mpg, official_stored_carbon_t, indicative_stored_carbon_t, hnn, updated_at)
-    select project_id,
-           max(value) filter (where indicator_id = 'mpg' and official), max(value) filter (where indicator_id = 'mpg' and not official),
-           max(value) filter (where indicator_id = 'storedCarbon' and official), max(value) filter (where indicator_id = 'storedCarbon' and not official),
-           jsonb_build_object(
-             'mpg', coalesce(max(value) filter (where indicator_id = 'mpg' and official), max(value) filter (where indicator_id = 'mpg' and not official)),
-             'embodiedCarbon', coalesce(max(value) filter (where indicator_id = 'embodiedCarbon' and official), max(value) filter (where indicator_id = 'embodiedCarbon' and not official)),
-             'materialOrigin', coalesce(max(value) filter (where indicator_id = 'materialOrigin' and official), max(value) filter (where indicator_id = 'materialOrigin' and not official)),
-             'detachability', coalesce(max(value) filter (where indicator_id = 'detachability' and official), max(value) filter (where indicator_id = 'detachability' and not official))),
-           now()
-    from (select distinct on (e.project_id, e.indicator_id, e.source <> 'berekend') e.project_id, e.indicator_id, e.source <> 'berekend' as official, e.value
-          from indicator_entries e
-          where e.withdraws_entry_id is null and not exists (select 1 from indicator_entries w where w.withdraws_entry_id = e.id)
-          order by e.project_id, e.indicator_id, e.source <> 'berekend', e.seq desc) current
-    group by project_id`);
+    update project_monitoring m set
+      official_mpg = f.official_mpg, indicative_mpg = f.indicative_mpg,
+      official_stored_carbon_t = f.official_stored, indicative_stored_carbon_t = f.indicative_stored,
+      hnn_mpg = f.mpg, hnn_embodied_carbon = f.embodied, hnn_material_origin = f.origin, hnn_detachability = f.detachability,
+      hnn = jsonb_build_object('mpg', f.mpg, 'embodiedCarbon', f.embodied, 'materialOrigin', f.origin, 'detachability', f.detachability),
+      updated_at = now()
+    from (
+      select project_id,
+             max(value) filter (where indicator_id = 'mpg' and official) as official_mpg, max(value) filter (where indicator_id = 'mpg' and not official) as indicative_mpg,
+             max(value) filter (where indicator_id = 'storedCarbon' and official) as official_stored, max(value) filter (where indicator_id = 'storedCarbon' and not official) as indicative_stored,
+             coalesce(max(value) filter (where indicator_id = 'mpg' and official), max(value) filter (where indicator_id = 'mpg' and not official)) as mpg,
+             coalesce(max(value) filter (where indicator_id = 'embodiedCarbon' and official), max(value) filter (where indicator_id = 'embodiedCarbon' and not official)) as embodied,
+             coalesce(max(value) filter (where indicator_id = 'materialOrigin' and official), max(value) filter (where indicator_id = 'materialOrigin' and not official)) as origin,
+             coalesce(max(value) filter (where indicator_id = 'detachability' and official), max(value) filter (where indicator_id = 'detachability' and not official)) as detachability
+      from (select distinct on (e.project_id, e.indicator_id, e.source <> 'berekend') e.project_id, e.indicator_id, e.source <> 'berekend' as official, e.value
+            from indicator_entries e
+            where e.withdraws_entry_id is null and not exists (select 1 from indicator_entries w where w.withdraws_entry_id = e.id)
+            order by e.project_id, e.indicator_id, e.source <> 'berekend', e.seq desc) current
+      group by project_id
+    ) f
+    where m.project_id = f.project_id`);
   await db.execute(sql`analyze`);
   const [counts] = await rows<{ lines: number; entries: number }>(database, sql`select (select coalesce(sum(line_count), 0)::int from passport_versions) as lines, (select count(*)::int from indicator_entries) as entries`);
   return { ms: performance.now() - t0, lines: Number(counts?.lines ?? 0), entries: Number(counts?.entries ?? 0) };

@@ -3,7 +3,7 @@
  * per-project aggregate row the dashboards read (rewritten in the same transaction as every ledger change).
  */
 import { sql } from 'drizzle-orm';
-import { bigserial, check, customType, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, customType, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { projects, users } from '../schema.ts';
 import { passportVersions } from './passports.ts';
 
@@ -52,8 +52,14 @@ export const indicatorReports = pgTable('indicator_reports', {
   content: bytea('content').notNull(),
 });
 
-/** Ledger-derived figures per project; project facts (kind, phase, dwellings, visibility) are joined live. */
-export const projectMonitoring = pgTable('project_monitoring', {
+/**
+ * The per-project aggregate row the dashboards read: ledger-derived figures (written in the ledger transaction by the
+ * monitoring repository) and the project facts they group by (copied by the `projects_sync_monitoring` trigger in the
+ * same statement as every project write; migration 0008). `hnn` and the `hnn_*` columns hold the same values.
+ */
+export const projectMonitoring = pgTable(
+  'project_monitoring',
+  {
     projectId: uuid('project_id')
       .primaryKey()
       .references(() => projects.id, { onDelete: 'cascade' }),
@@ -62,5 +68,26 @@ export const projectMonitoring = pgTable('project_monitoring', {
     officialStoredCarbonT: doublePrecision('official_stored_carbon_t'),
     indicativeStoredCarbonT: doublePrecision('indicative_stored_carbon_t'),
     hnn: jsonb('hnn').notNull(),
+    hnnMpg: doublePrecision('hnn_mpg'),
+    hnnEmbodiedCarbon: doublePrecision('hnn_embodied_carbon'),
+    hnnMaterialOrigin: doublePrecision('hnn_material_origin'),
+    hnnDetachability: doublePrecision('hnn_detachability'),
     updatedAt: timestamptz('updated_at').notNull(),
-});
+    municipalityCode: text('municipality_code').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    phase: text('phase').notNull(),
+    year: integer('year').notNull(),
+    dwellings: integer('dwellings').notNull(),
+    buildingType: text('building_type').notNull(),
+    industrialised: boolean('industrialised').notNull(),
+    confidential: boolean('confidential').notNull(),
+    ownerOrganisationId: uuid('owner_organisation_id').notNull(),
+    lat: doublePrecision('lat'),
+    lon: doublePrecision('lon'),
+  },
+  (t) => [
+    index('project_monitoring_municipality_year_idx').on(t.municipalityCode, t.year),
+    index('project_monitoring_confidential_owner_idx').on(t.ownerOrganisationId).where(sql`${t.confidential}`),
+  ],
+);

@@ -115,17 +115,23 @@ async function appendIn(tx: Db, projectId: string, entries: readonly EntryValues
     officialStoredCarbonT: figures.officialStoredCarbonT,
     indicativeStoredCarbonT: figures.indicativeStoredCarbonT,
     hnn: figures.hnnValues,
+    hnnMpg: figures.hnnValues.mpg,
+    hnnEmbodiedCarbon: figures.hnnValues.embodiedCarbon,
+    hnnMaterialOrigin: figures.hnnValues.materialOrigin,
+    hnnDetachability: figures.hnnValues.detachability,
     updatedAt: at,
   };
-  await tx.insert(projectMonitoring).values({ projectId, ...row }).onConflictDoUpdate({ target: projectMonitoring.projectId, set: row });
+  // The row exists from the project's insert on (trigger projects_sync_monitoring, migration 0008).
+  const updated = await tx.update(projectMonitoring).set(row).where(eq(projectMonitoring.projectId, projectId)).returning({ projectId: projectMonitoring.projectId });
+  if (updated.length !== 1) throw new Error(`project_monitoring has no row for project ${projectId}`);
   return ids;
 }
 
 
 /**
  * One dashboard cell: the projects of one municipality × kind × phase × monitoring year × (visible to the viewer or
- * not), with the additive sums every dashboard figure is made of. Computed in SQL from `project_monitoring` joined
- * with the live project facts, so a dashboard reads a few hundred cells instead of every project.
+ * not), with the additive sums every dashboard figure is made of. Computed in SQL from `project_monitoring` alone (its
+ * ledger figures and the project facts the trigger copies), so a dashboard reads a few hundred cells, not every project.
  */
 export interface MonitoringCell {
   municipalityCode: string;
@@ -177,10 +183,8 @@ function oneOf<T extends string>(values: readonly T[], value: string, fallback: 
   return (values as readonly string[]).includes(value) ? (value as T) : fallback;
 }
 
-const kindSql = normalised(sql`p.kind`, projectKinds, 'nieuwbouw');
-const phaseSql = normalised(sql`p.phase`, projectPhases, 'initiatief');
-/** `monitoringYear`: delivery, else start of construction, design, initiative, else the registration year (UTC). */
-const yearSql = sql`coalesce(date_part('year', coalesce(p.opgeleverd_date, p.realisatie_date, p.ontwerp_date, p.initiatief_date)), date_part('year', p.created_at at time zone 'UTC'))::int`;
+const kindSql = normalised(sql`m.kind`, projectKinds, 'nieuwbouw');
+const phaseSql = normalised(sql`m.phase`, projectPhases, 'initiatief');
 
 /**
  * `checkHnnLevel` of the displayed value in SQL: true (voldoet), false (voldoet niet) or null (niet berekend / geen
@@ -188,29 +192,32 @@ const yearSql = sql`coalesce(date_part('year', coalesce(p.opgeleverd_date, p.rea
  * come from the same method data (hnn-levels.json) through `checkHnnLevel`, so SQL and domain cannot disagree.
  */
 function hnnMetSql(id: HnnIndicatorId): SQL {
-  const value = sql`(m.hnn ->> ${id})::float8`;
+  const value = sql.identifier(`hnn_${id.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`);
   const test = (buildingType: (typeof buildingTypes)[number]): SQL => {
     const { level, comparison } = checkHnnLevel(id, 0, buildingType);
     if (level === null || comparison === 'none') return sql`null::boolean`;
     return comparison === 'max' ? sql`(${value} <= ${level}::float8)` : sql`(${value} >= ${level}::float8)`;
   };
-  const branches = buildingTypes.map((t) => sql`when p.building_type = ${t} then ${test(t)}`);
+  const branches = buildingTypes.map((t) => sql`when m.building_type = ${t} then ${test(t)}`);
   return sql`(case ${sql.join(branches, sql` `)} else ${test('gestapeld')} end)`;
 }
 
-/** canViewProject as SQL for one viewer (the same rule as projects.repository's list scope). */
+/**
+ * canViewProject as SQL for one viewer over the aggregate row's copied facts (the same rule as projects.repository's
+ * list scope): public, or the viewer is in the owner or a party organisation, or the coordinator (scope `all`).
+ */
 function visibleSql(scope: ProjectVisibilityScope): SQL {
   if (scope.kind === 'all') return sql`true`;
-  if (scope.kind === 'none' || scope.organisationIds.length === 0) return sql`(p.visibility = 'openbaar')`;
+  if (scope.kind === 'none' || scope.organisationIds.length === 0) return sql`(not m.confidential)`;
   const ids = sql.join(scope.organisationIds.map((id) => sql`${id}::uuid`), sql`, `);
-  return sql`(p.visibility = 'openbaar' or p.owner_organisation_id in (${ids}) or exists (select 1 from project_parties pp where pp.project_id = p.id and pp.organisation_id in (${ids})))`;
+  return sql`(not m.confidential or m.owner_organisation_id in (${ids}) or exists (select 1 from project_parties pp where pp.project_id = m.project_id and pp.organisation_id in (${ids})))`;
 }
 
 function whereSql(query: CellQuery): SQL {
   const codes = sql.join(query.municipalityCodes.map((c) => sql`${c}`), sql`, `);
-  const conditions = [sql`p.municipality_code in (${codes})`];
+  const conditions = [sql`m.municipality_code in (${codes})`];
   if (query.kind !== undefined) conditions.push(sql`${kindSql} = ${query.kind}`);
-  if (query.year !== undefined) conditions.push(sql`${yearSql} = ${query.year}`);
+  if (query.year !== undefined) conditions.push(sql`m.year = ${query.year}`);
   return sql.join(conditions, sql` and `);
 }
 
@@ -270,13 +277,12 @@ async function cellsOf(db: Db, scope: ProjectVisibilityScope, query: CellQuery):
              (sum(stored_indicative) filter (where stored_official is null)::float8 / ${NANO}::float8) as stored_indicative,
              ${sql.join(hnnOuter, sql`, `)}
       from (
-        select p.municipality_code, p.kind, p.phase, ${yearSql} as year, ${visibleSql(scope)} as visible, p.dwellings,
-               (p.concept_name is not null and btrim(p.concept_name) <> '') as industrialised,
+        select m.municipality_code, m.kind, m.phase, m.year, ${visibleSql(scope)} as visible, m.dwellings, m.industrialised,
                ${nano(sql`m.official_mpg`)} as official_mpg,
                ${nano(sql`m.official_stored_carbon_t`)} as stored_official,
                ${nano(sql`m.indicative_stored_carbon_t`)} as stored_indicative,
                ${sql.join(hnnInner, sql`, `)}
-        from projects p left join project_monitoring m on m.project_id = p.id
+        from project_monitoring m
         where ${whereSql(query)}
         offset 0
       ) r
@@ -315,10 +321,10 @@ async function visibleProjectsOf(db: Db, scope: ProjectVisibilityScope, query: C
     db,
     sql`
       select json_agg(json_build_object(
-               'id', p.id, 'name', p.name, 'kind', ${kindSql}, 'phase', ${phaseSql}, 'year', ${yearSql}, 'dwellings', p.dwellings,
-               'officialMpg', m.official_mpg, 'indicativeMpg', m.indicative_mpg, 'lat', p.lat, 'lon', p.lon)
-             order by p.name, p.id)::text as list
-      from projects p left join project_monitoring m on m.project_id = p.id
+               'id', m.project_id, 'name', m.name, 'kind', ${kindSql}, 'phase', ${phaseSql}, 'year', m.year, 'dwellings', m.dwellings,
+               'officialMpg', m.official_mpg, 'indicativeMpg', m.indicative_mpg, 'lat', m.lat, 'lon', m.lon)
+             order by m.name, m.project_id)::text as list
+      from project_monitoring m
       where ${whereSql(query)} and ${visibleSql(scope)}`,
   );
   const list = rows[0]?.list ?? null;
