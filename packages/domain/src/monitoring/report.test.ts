@@ -115,6 +115,8 @@ describe('buildReportModel', () => {
     const goals = tableOf(model, 'Doelen');
     expect(goals?.rows.find((r) => r[1] === 'Circulaire businesscases')?.[3]).toMatch(/^nog niet meetbaar/);
     expect(goals?.rows.find((r) => String(r[1]).startsWith('Aandeel woningen'))?.[2]).toBeCloseTo(100 * (175 / 400), 10);
+    // One year of data: no "2031 t/m 2031".
+    expect(buildReportModel(input({ kind: 'tussentijdse-evaluatie', years: [{ year: 2031, totals: y2031 }] })).title).toBe('Tussentijdse evaluatie 2031');
   });
 
   it('City Deal: cities side by side over the covered years', () => {

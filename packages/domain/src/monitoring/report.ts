@@ -212,7 +212,7 @@ function trendTable(years: readonly YearFigures[], total: Totals): ReportTable {
       { header: 'Projecten met officiële MPG', format: 'integer' },
       { header: 'Opgeslagen CO2 officieel (t)', format: 'decimal1' },
       { header: 'Opgeslagen CO2 indicatief (t)', format: 'decimal1' },
-      { header: 'Aandeel geïndustrialiseerd', format: 'percent' },
+      { header: 'Aandeel industrieel of conceptueel', format: 'percent' },
       { header: 'Voldoet HNN MPG', format: 'percent' },
     ],
     rows,
@@ -314,7 +314,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const years = covered.map((y) => input.years.find((f) => f.year === y) ?? { year: y, totals: emptyTotals() });
   const total = combineTotals(years.map((y) => y.totals));
   const place = scope.level === 'gemeente' ? `gemeente ${scope.name}` : 'City Deal Circulair en Conceptueel Bouwen';
-  const period = kind === 'jaarrapport' ? String(year) : covered.length === 0 ? `t/m ${year}` : `${covered[0]} t/m ${year}`;
+  const first = covered[0];
+  const period = kind === 'jaarrapport' || first === undefined || first === year ? String(year) : `${first} t/m ${year}`;
   const title = kind === 'jaarrapport' ? `Monitoringsrapportage ${year}` : `Tussentijdse evaluatie ${period}`;
   const subtitle = scope.level === 'gemeente' ? `Gemeente ${scope.name} (${scope.code})` : 'City Deal Circulair en Conceptueel Bouwen';
   const fileStem = slug(`${kind === 'jaarrapport' ? 'monitoringsrapportage' : 'tussentijdse-evaluatie'} ${scope.level === 'gemeente' ? scope.name : 'city-deal'} ${year}`);
@@ -386,7 +387,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
             { header: 'Gem. MPG officieel', format: 'decimal2' },
             { header: 'Opgeslagen CO2 officieel (t)', format: 'decimal1' },
             { header: 'Opgeslagen CO2 indicatief (t)', format: 'decimal1' },
-            { header: 'Aandeel geïndustrialiseerd', format: 'percent' },
+            { header: 'Aandeel industrieel of conceptueel', format: 'percent' },
           ],
           rows,
           totalRows: [],

@@ -77,29 +77,31 @@ export default function CityDealPage() {
           >
             {t('monitoring.dashboard.csv')}
           </button>
-          <table className="table" data-testid="city-deal-table">
-            <thead>
-              <tr>
-                {columns.map((c) => (
-                  <th key={c}>{c}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {[...data.cities.map((c) => ({ key: c.municipalityCode, name: c.municipalityName, totals: c.totals, link: `/monitoring?gemeente=${c.municipalityCode}` })), { key: 'total', name: t('monitoring.cityDeal.total'), totals: data.total, link: null }].map((r) => (
-                <tr key={r.key}>
-                  <th scope="row">{r.link ? <Link to={r.link}>{r.name}</Link> : r.name}</th>
-                  <td>{formatInteger(r.totals.projects)}</td>
-                  <td>{formatInteger(r.totals.dwellings)}</td>
-                  <td>{r.totals.averageOfficialMpg === null ? '—' : formatDecimal(r.totals.averageOfficialMpg, 2)}</td>
-                  <td>{formatDecimal(r.totals.storedCarbonT.officieel, 1)}</td>
-                  <td>{formatDecimal(r.totals.storedCarbonT.indicatief, 1)}</td>
-                  <td>{percent(r.totals.hnnShare.mpg.share)}</td>
-                  <td>{percent(r.totals.industrialisedShare)}</td>
+          <div className="monitoring-table-scroll">
+            <table className="table" data-testid="city-deal-table">
+              <thead>
+                <tr>
+                  {columns.map((c) => (
+                    <th key={c}>{c}</th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {[...data.cities.map((c) => ({ key: c.municipalityCode, name: c.municipalityName, totals: c.totals, link: `/monitoring?gemeente=${c.municipalityCode}` })), { key: 'total', name: t('monitoring.cityDeal.total'), totals: data.total, link: null }].map((r) => (
+                  <tr key={r.key}>
+                    <th scope="row">{r.link ? <Link to={r.link}>{r.name}</Link> : r.name}</th>
+                    <td>{formatInteger(r.totals.projects)}</td>
+                    <td>{formatInteger(r.totals.dwellings)}</td>
+                    <td>{r.totals.averageOfficialMpg === null ? '—' : formatDecimal(r.totals.averageOfficialMpg, 2)}</td>
+                    <td>{formatDecimal(r.totals.storedCarbonT.officieel, 1)}</td>
+                    <td>{formatDecimal(r.totals.storedCarbonT.indicatief, 1)}</td>
+                    <td>{percent(r.totals.hnnShare.mpg.share)}</td>
+                    <td>{percent(r.totals.industrialisedShare)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <p className="muted">{t('monitoring.dashboard.confidentialRule')}</p>
           <GoalsSection totals={data.total} />
         </>

@@ -16,7 +16,7 @@ export function TrendsSection() {
   const years = useMemo(() => query.data?.years ?? [], [query.data]);
   const labels = useMemo(() => years.map((y) => String(y.year)), [years]);
   const formatMpg = useCallback((v: number) => formatDecimal(v, 2), []);
-  const formatT = useCallback((v: number) => `${formatDecimal(v, 0)} t`, []);
+  const formatT = useCallback((v: number) => `${formatDecimal(v, 1)} t`, []);
   const mpgSeries = useMemo(() => [{ name: t('monitoring.dashboard.averageOfficialMpg'), values: years.map((y) => y.totals.averageOfficialMpg), color: '#01689b' }], [years, t]);
   const carbonSeries = useMemo(
     () => [
@@ -56,28 +56,30 @@ export function TrendsSection() {
           >
             {t('monitoring.dashboard.csv')}
           </button>
-          <table className="table" data-testid="trends-table">
-            <thead>
-              <tr>
-                {columns.map((c) => (
-                  <th key={c}>{c}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {years.map((y) => (
-                <tr key={y.year}>
-                  <th scope="row">{y.year}</th>
-                  <td>{formatInteger(y.totals.projects)}</td>
-                  <td>{formatInteger(y.totals.dwellings)}</td>
-                  <td>{y.totals.averageOfficialMpg === null ? '—' : formatDecimal(y.totals.averageOfficialMpg, 2)}</td>
-                  <td>{formatDecimal(y.totals.storedCarbonT.officieel, 1)}</td>
-                  <td>{formatDecimal(y.totals.storedCarbonT.indicatief, 1)}</td>
-                  <td>{pct(y.totals.industrialisedShare)}</td>
+          <div className="monitoring-table-scroll">
+            <table className="table" data-testid="trends-table">
+              <thead>
+                <tr>
+                  {columns.map((c) => (
+                    <th key={c}>{c}</th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {years.map((y) => (
+                  <tr key={y.year}>
+                    <th scope="row">{y.year}</th>
+                    <td>{formatInteger(y.totals.projects)}</td>
+                    <td>{formatInteger(y.totals.dwellings)}</td>
+                    <td>{y.totals.averageOfficialMpg === null ? '—' : formatDecimal(y.totals.averageOfficialMpg, 2)}</td>
+                    <td>{formatDecimal(y.totals.storedCarbonT.officieel, 1)}</td>
+                    <td>{formatDecimal(y.totals.storedCarbonT.indicatief, 1)}</td>
+                    <td>{pct(y.totals.industrialisedShare)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       ) : null}
     </section>
