@@ -431,7 +431,10 @@ export const progressQuery = z.object({
 });
 
 export const projectFigure = z.object({
-  /** null when the viewer may not see the (confidential) project: it is counted, never named. */
+  /**
+   * null for the one row that stands for the confidential projects the viewer may not see: they are counted in the
+   * result, but their name, value and verdict are not shown (dwellings is their total).
+   */
   projectId: uuid.nullable(),
   projectName: z.string().nullable(),
   dwellings: z.number().int(),

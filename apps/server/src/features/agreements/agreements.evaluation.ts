@@ -95,7 +95,7 @@ export function buildEvaluationModel(input: { agreement: Agreement; progress: Ag
         if (p.projects.length > 0) {
           tables.push({
             columns: ['Project', 'Woningen', `Waarde (${indicator.unit})`, 'Soort waarde', 'Voldoet'],
-            rows: p.projects.map((f) => [f.projectName ?? 'vertrouwelijk project', String(f.dwellings), f.value === null ? '—' : number(f.value, indicator.decimals), f.standing ?? '—', f.meets === null ? '—' : f.meets ? 'ja' : 'nee']),
+            rows: p.projects.map((f) => [f.projectName ?? 'vertrouwelijke projecten (waarden niet getoond)', String(f.dwellings), f.value === null ? '—' : number(f.value, indicator.decimals), f.standing ?? '—', f.meets === null ? '—' : f.meets ? 'ja' : 'nee']),
           });
         }
       } else {

@@ -163,6 +163,18 @@ export interface ProgressPresentInput {
   evidence: readonly EvidenceRecord[];
 }
 
+/**
+ * Per-project figures: projects the viewer may see by name; confidential projects the viewer may not see are counted
+ * in the result but merged into one row without id, name, value or verdict (only their total dwellings).
+ */
+function presentFigures(figures: AgreementProgressResult['commitments'][number]['projects'], projects: ProgressPresentInput['projects']): AgreementProgress['commitments'][number]['projects'] {
+  const shown = figures.filter((f) => projects.get(f.projectId)?.visible === true);
+  const hidden = figures.filter((f) => projects.get(f.projectId)?.visible !== true);
+  const rows: AgreementProgress['commitments'][number]['projects'] = shown.map((f) => ({ projectId: f.projectId, projectName: projects.get(f.projectId)?.name ?? null, dwellings: f.dwellings, value: f.value, standing: f.standing, meets: f.meets }));
+  if (hidden.length > 0) rows.push({ projectId: null, projectName: null, dwellings: hidden.reduce((s, f) => s + f.dwellings, 0), value: null, standing: null, meets: null });
+  return rows;
+}
+
 export function presentProgress(input: ProgressPresentInput): AgreementProgress {
   const { result, version } = input;
   return {
@@ -194,11 +206,7 @@ export function presentProgress(input: ProgressPresentInput): AgreementProgress 
         onlyIndicative: r.standing === 'indicatief',
         projectsInScope: r.projectsInScope,
         projectsWithValue: r.projectsWithValue,
-        projects: r.projects.map((p) => {
-          const known = input.projects.get(p.projectId);
-          const visible = known?.visible === true;
-          return { projectId: visible ? p.projectId : null, projectName: visible ? (known?.name ?? null) : null, dwellings: p.dwellings, value: p.value, standing: p.standing, meets: p.meets };
-        }),
+        projects: presentFigures(r.projects, input.projects),
         deadline: measurable?.deadline ?? (c?.kind === 'proces' ? c.dueDate : null),
         evidence: input.evidence.filter((e) => e.commitmentId === r.commitmentId && e.date <= input.asOf).map(presentEvidence),
       };
