@@ -385,6 +385,11 @@ export function createStockRepository(db: Db) {
       progress.onBatch?.(1);
     },
 
+    /** Re-aggregates a municipality's map clusters in a transaction of their own (after a rule-set change; benchmarks). */
+    async refreshClusters(municipalityCode: string): Promise<void> {
+      await db.transaction(async (tx) => refreshClusters(tx, municipalityCode));
+    },
+
     /** Number of buildings in view, counting no further than `cap` (so a whole-city view stops early). */
     async countInBbox(filter: BboxFilter, cap: number): Promise<number> {
       const limited = db.select({ one: sql`1` }).from(stockPoints).where(pointConditions(filter)).limit(cap).as('limited');

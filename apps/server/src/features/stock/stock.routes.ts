@@ -185,11 +185,11 @@ export function registerStockRoutes(app: FastifyInstance, deps: { stock: StockSe
       let ready = false;
       let ended = false;
       const raw = reply.raw;
-      let keepAlive: NodeJS.Timeout | undefined;
+      const timers: NodeJS.Timeout[] = [];
       const end = () => {
         if (ended) return;
         ended = true;
-        clearInterval(keepAlive);
+        for (const timer of timers) clearInterval(timer);
         raw.end();
       };
       const write = (event: StockJobEvent) => {
@@ -207,8 +207,9 @@ export function registerStockRoutes(app: FastifyInstance, deps: { stock: StockSe
         unsubscribe();
         end();
       });
-      keepAlive = setInterval(() => raw.write(': nog bezig\n\n'), 15_000);
+      const keepAlive = setInterval(() => raw.write(': nog bezig\n\n'), 15_000);
       keepAlive.unref();
+      timers.push(keepAlive);
       write({ event: 'progress', data: { phase: state.phase, fraction: state.fraction } });
       if (state.status === 'done' && state.result !== null) write({ event: 'done', data: { result: state.result } });
       else if (state.status !== 'running' && state.error !== null) write({ event: 'failed', data: state.error });

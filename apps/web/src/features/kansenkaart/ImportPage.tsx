@@ -1,8 +1,12 @@
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useReducer, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import type { StockImportIssue, StockImportResult, StockListDetail } from '@kringbouw/contracts';
+import { stockImportJob, type StockImportIssue, type StockImportResult, type StockListDetail } from '@kringbouw/contracts';
+import { z } from 'zod';
+import { ApiError, apiRequest } from '../../api/client.ts';
+import { followImportEvents } from '../passports/import-progress.ts';
+import { stockJobReducer } from './import-job.ts';
 import { canActForOrganisation, canManageStockList } from '@kringbouw/domain/opportunities';
 import { ErrorMessage } from '../../components/Status.tsx';
 import { formatInteger, formatShortDate } from '../../lib/format.ts';
@@ -55,15 +59,7 @@ export default function ImportPage() {
               </select>
             </div>
           </div>
-          <FileImport
-            title={t('kansenkaart.import.buildings.title')}
-            help={t('kansenkaart.import.buildings.help')}
-            accept=".json,.city.json,.geojson,.geojsonl,.geojsons,application/json"
-            disabled={municipalityCode === '' || organisationId === ''}
-            url={`/api/stock/municipalities/${municipalityCode}/buildings?organisationId=${organisationId}`}
-            municipalityCode={municipalityCode}
-            submitLabel={t('kansenkaart.import.buildings.submit')}
-          />
+          <BuildingsJobImport municipalityCode={municipalityCode} organisationId={organisationId} />
           <FileImport
             title={t('kansenkaart.import.units.title')}
             help={t('kansenkaart.import.units.help')}
@@ -247,6 +243,104 @@ function FileImport({
         <div className="form__actions">
           <button type="submit" className="button" disabled={disabled || file === null || busy}>
             {busy ? t('kansenkaart.import.busy') : submitLabel}
+          </button>
+        </div>
+      </form>
+    </ImportSection>
+  );
+}
+
+/**
+ * Buildings (3D BAG tile, GeoJSON): uploaded, then imported as a background job whose progress (read, score,
+ * save) comes over server-sent events; "Afbreken" cancels it and nothing is saved.
+ */
+function BuildingsJobImport({ municipalityCode, organisationId }: { municipalityCode: string; organisationId: string }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const queryClient = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [state, dispatch] = useReducer(stockJobReducer, { stage: 'idle' });
+  const [cancelError, setCancelError] = useState<unknown>(null);
+  const jobId = state.stage === 'running' ? state.jobId : null;
+
+  useEffect(() => {
+    if (!jobId) return;
+    const source = new EventSource(`/api/stock/imports/${encodeURIComponent(jobId)}/events`, { withCredentials: true });
+    return followImportEvents(source, dispatch);
+  }, [jobId]);
+
+  useEffect(() => {
+    if (state.stage === 'done') void queryClient.invalidateQueries({ queryKey: stockKeys.all });
+  }, [state.stage, queryClient]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!file) return;
+    setCancelError(null);
+    dispatch({ type: 'uploading', fraction: 0 });
+    uploadStockFile(`/api/stock/municipalities/${municipalityCode}/buildings/jobs?organisationId=${organisationId}`, stockImportJob, {}, file, (fraction) => dispatch({ type: 'uploading', fraction }))
+      .then((job) => dispatch({ type: 'started', jobId: job.id }))
+      .catch((error: unknown) =>
+        dispatch({ type: 'rejected', code: error instanceof ApiError ? error.code : 'error', message: error instanceof Error ? error.message : t('errors.generic'), details: error instanceof ApiError ? error.details : undefined }),
+      );
+  };
+  const cancel = () => {
+    if (!jobId) return;
+    apiRequest(`/api/stock/imports/${encodeURIComponent(jobId)}`, z.unknown(), { method: 'DELETE' }).catch((error: unknown) => setCancelError(error));
+  };
+  const busy = state.stage === 'uploading' || state.stage === 'running';
+  const percent = state.stage === 'uploading' || state.stage === 'running' ? Math.round(state.fraction * 100) : 0;
+  const phaseLabel = state.stage === 'uploading' ? t('kansenkaart.import.phases.upload') : state.stage === 'running' ? t(`kansenkaart.import.phases.${state.phase}`) : '';
+  const result = state.stage === 'done' ? state.result : null;
+
+  return (
+    <ImportSection title={t('kansenkaart.import.buildings.title')} help={t('kansenkaart.import.buildings.help')}>
+      <form className="form" onSubmit={submit}>
+        <div className="field">
+          <label htmlFor={`${id}-file`} className="field__label">
+            {t('kansenkaart.import.file')}
+          </label>
+          <input id={`${id}-file`} type="file" accept=".json,.city.json,.geojson,.geojsonl,.geojsons,application/json" disabled={busy} onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
+        </div>
+        {busy ? (
+          <div className="kk-progress" data-testid="kk-import-progress" data-phase={state.stage === 'running' ? state.phase : 'upload'}>
+            <progress max={100} value={percent} aria-label={phaseLabel} />
+            <span>
+              {phaseLabel} · {t('kansenkaart.import.percent', { percent })}
+            </span>
+            {state.stage === 'running' ? (
+              <button type="button" className="button button--secondary" onClick={cancel}>
+                {t('kansenkaart.import.cancel')}
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+        {cancelError ? <ErrorMessage error={cancelError} /> : null}
+        {state.stage === 'cancelled' ? (
+          <div className="notice notice--warning" role="status">
+            <p>{state.message || t('kansenkaart.import.cancelled')}</p>
+          </div>
+        ) : null}
+        {state.stage === 'failed' ? <Failure error={new ApiError(400, state.code, state.message || t('errors.generic'), state.details)} /> : null}
+        {result ? (
+          <div className="notice notice--success" role="status">
+            <p>
+              {t('kansenkaart.import.done', {
+                imported: formatInteger(result.imported),
+                units: formatInteger(result.verblijfsobjecten),
+                rescored: formatInteger(result.rescored),
+                rules: result.rulesVersion,
+              })}
+            </p>
+            <Link className="button" to={`/kansenkaart?gemeente=${municipalityCode}`}>
+              {t('kansenkaart.import.toMap')}
+            </Link>
+          </div>
+        ) : null}
+        {result && result.warnings.length > 0 ? <IssueTable issues={result.warnings} caption={t('kansenkaart.import.warnings', { count: result.warnings.length })} /> : null}
+        <div className="form__actions">
+          <button type="submit" className="button" disabled={municipalityCode === '' || organisationId === '' || file === null || busy}>
+            {busy ? t('kansenkaart.import.busy') : t('kansenkaart.import.buildings.submit')}
           </button>
         </div>
       </form>
