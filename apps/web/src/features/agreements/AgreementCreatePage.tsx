@@ -166,11 +166,12 @@ export default function AgreementCreatePage() {
           <FormField id={fieldId('description')} label={t('agreements.fields.description')} optional optionalLabel={t('common.optional')} error={errors.description}>
             {(control) => <textarea {...control} rows={3} value={values.description} onChange={(event) => set('description', event.target.value)} />}
           </FormField>
+          <p className="field__hint">{t('agreements.create.periodHint')}</p>
           <div className="field-row">
             <FormField id={fieldId('periodStartYear')} label={t('agreements.fields.periodStartYear')} error={errors.periodStartYear}>
               {(control) => <input {...control} type="text" inputMode="numeric" value={values.periodStartYear} onChange={(event) => set('periodStartYear', event.target.value)} />}
             </FormField>
-            <FormField id={fieldId('periodEndYear')} label={t('agreements.fields.periodEndYear')} hint={t('agreements.create.periodHint')} error={errors.periodEndYear}>
+            <FormField id={fieldId('periodEndYear')} label={t('agreements.fields.periodEndYear')} error={errors.periodEndYear}>
               {(control) => <input {...control} type="text" inputMode="numeric" value={values.periodEndYear} onChange={(event) => set('periodEndYear', event.target.value)} />}
             </FormField>
           </div>

@@ -13,13 +13,13 @@ import { ErrorMessage, useErrorText } from '../../components/Status.tsx';
 import { formatDateTime, formatIsoDate } from '../../lib/format.ts';
 import { fieldErrorsFromProblems, type FieldErrors } from '../../lib/validation.ts';
 import { useActor } from '../auth/session.ts';
-import { useAddCommitment, useAddEvidence, useDeleteCommitment, useInsertTemplates, useUpdateCommitment } from './api.ts';
+import { useAddCommitment, useAddEvidence, useAgreementTemplates, useDeleteCommitment, useInsertTemplates, useUpdateCommitment } from './api.ts';
 import { CommentThread } from './CommentThread.tsx';
 import { CommitmentForm } from './CommitmentForm.tsx';
 import { commitmentValuesFrom, emptyCommitmentValues } from './commitment-values.ts';
 import { partyName, scopeText, targetText } from './labels.ts';
 import { CommitmentFigures } from './ProgressOverview.tsx';
-import { TemplatePicker } from './TemplatePicker.tsx';
+import { TemplatePicker, templateText } from './TemplatePicker.tsx';
 
 /** Whether the text may change now (domain editEffect): locked during the bod, the evaluation and when finished. */
 export function textEditable(agreement: Agreement): boolean {
@@ -235,7 +235,9 @@ function CommitmentCard({ agreement, commitment, progress, comments, evidence, a
         {commitment.templateId ? (
           <div>
             <dt>{t('agreements.commitment.template')}</dt>
-            <dd className="muted">{commitment.templateId}</dd>
+            <dd className="muted">
+              <TemplateName id={commitment.templateId} />
+            </dd>
           </div>
         ) : null}
       </dl>
@@ -392,5 +394,18 @@ function EvidenceForm({ agreementId, commitmentId, actingFor, onDone }: { agreem
         </button>
       </div>
     </form>
+  );
+}
+
+/** The template a commitment started from, by its title in the UI language (the id while templates load). */
+function TemplateName({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const templates = useAgreementTemplates();
+  const template = templates.data?.templates.find((item) => item.id === id);
+  if (!template) return <>{id}</>;
+  return (
+    <>
+      {templateText(template, i18n.language).title} ({t(`agreements.templates.levels.${template.level}`)})
+    </>
   );
 }

@@ -55,7 +55,12 @@ export function NotificationBell() {
   return (
     <details className="notification-bell" ref={ref}>
       <summary className="notification-bell__toggle" aria-label={t('agreements.notifications.label', { count: unread })}>
-        <span aria-hidden="true">🔔</span>
+        <svg className="notification-bell__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <path
+            fill="currentColor"
+            d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"
+          />
+        </svg>
         {unread > 0 ? (
           <span className="notification-bell__count" aria-hidden="true">
             {unread}

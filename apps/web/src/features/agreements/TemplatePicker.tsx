@@ -8,6 +8,7 @@ import type { AgreementTemplate } from '@kringbouw/contracts';
 import { agreementThemes } from '@kringbouw/domain/agreements';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { useAgreementTemplates } from './api.ts';
+import { formatInteger } from '../../lib/format.ts';
 import { comparatorSymbols, formatIndicatorValue, indicatorName } from './labels.ts';
 
 interface TemplatePickerProps {
@@ -67,11 +68,11 @@ export function TemplatePicker({ selected, onChange }: TemplatePickerProps) {
                     </div>
                     <p id={`${inputId}-text`} className="template-picker__text">
                       <span className="badge badge--neutral">{t(`agreements.templates.levels.${template.level}`)}</span>{' '}
-                      <span className="badge badge--neutral">{t(`agreements.kinds.${template.kind}`)}</span>{' '}
+                      <span className="badge badge--neutral">{t(`agreements.kindsShort.${template.kind}`)}</span>{' '}
                       {template.measure ? (
                         <span className="muted">
                           {indicatorName(template.measure.indicatorId, i18n.language)} {comparatorSymbols[template.measure.comparator]}{' '}
-                          {template.measure.scopeType === 'aandeel' ? `${formatIndicatorValue(null, template.measure.target)} %` : formatIndicatorValue(template.measure.indicatorId, template.measure.target)} ·{' '}
+                          {template.measure.scopeType === 'aandeel' ? `${formatInteger(template.measure.target)} %` : formatIndicatorValue(template.measure.indicatorId, template.measure.target)} ·{' '}
                         </span>
                       ) : null}
                       {text.text}
