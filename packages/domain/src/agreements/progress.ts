@@ -87,9 +87,17 @@ export function projectsInScope(commitment: MeasurableCommitment, projects: read
   return projects.filter((p) => scope.projectKinds.includes(p.kind) && p.organisationIds.includes(scope.organisationId));
 }
 
+/** The current entries of a ledger, computed once per ledger array (several commitments read the same projects). */
+const currentByLedger = new WeakMap<readonly LedgerEntry[], ReturnType<typeof currentEntries>>();
+
 /** The value a project counts with: its current official value, else its current indicative one. */
 export function projectValue(project: ProgressProject, indicatorId: MeasurableCommitment['indicatorId']): { value: number; standing: Standing } | null {
-  const slot = currentEntries(project.ledger).get(indicatorId);
+  let current = currentByLedger.get(project.ledger);
+  if (current === undefined) {
+    current = currentEntries(project.ledger);
+    currentByLedger.set(project.ledger, current);
+  }
+  const slot = current.get(indicatorId);
   const entry = slot?.official ?? slot?.indicative;
   if (entry === undefined || entry.value === null) return null;
   return { value: entry.value, standing: standingOf(entry.source) };

@@ -586,12 +586,15 @@ function buildRepository(db: Db) {
         .from(indicatorEntries)
         .where(inArray(indicatorEntries.projectId, ids))
         .orderBy(asc(indicatorEntries.seq));
-      return rows.map((r) => ({
-        ...r,
-        kind: r.kind as ProjectKind,
-        partyOrganisationIds: parties.filter((p) => p.projectId === r.id).map((p) => p.organisationId),
-        ledger: entries.filter((e) => e.projectId === r.id).map(({ projectId: _p, ...e }) => ({ ...e, indicatorId: e.indicatorId as IndicatorId })),
-      }));
+      const partiesOfProject = new Map<string, string[]>();
+      for (const party of parties) partiesOfProject.set(party.projectId, [...(partiesOfProject.get(party.projectId) ?? []), party.organisationId]);
+      const ledgerOfProject = new Map<string, LedgerEntry[]>();
+      for (const { projectId, ...e } of entries) {
+        const list = ledgerOfProject.get(projectId) ?? [];
+        list.push({ ...e, indicatorId: e.indicatorId as IndicatorId });
+        ledgerOfProject.set(projectId, list);
+      }
+      return rows.map((r) => ({ ...r, kind: r.kind as ProjectKind, partyOrganisationIds: partiesOfProject.get(r.id) ?? [], ledger: ledgerOfProject.get(r.id) ?? [] }));
     },
 
   };
