@@ -7,6 +7,7 @@ import { agreementId, gemeenteId, huurdersId, json, makeAgreement, makeProgress,
 
 let calls: { url: string; method: string; body: unknown }[] = [];
 let approveAnswer: () => Response = () => json(500, {});
+let updateAnswer: () => Response = () => json(500, {});
 
 beforeEach(async () => {
   await i18n.changeLanguage('nl');
@@ -36,6 +37,7 @@ beforeEach(async () => {
       if (url.startsWith(`/api/agreements/${agreementId}/evidence`)) return json(200, { items: [] });
       if (url.startsWith(`/api/agreements/${agreementId}/versions`)) return json(200, { items: [makeAgreement().workingVersion] });
       if (url.startsWith(`/api/agreements/${agreementId}/approvals`)) return approveAnswer();
+      if (url === `/api/agreements/${agreementId}` && method === 'PUT') return updateAnswer();
       return json(404, { error: { code: 'not_found', message: 'Niet gevonden' } });
     }),
   );
@@ -161,5 +163,29 @@ describe('AgreementView', () => {
       ['Voorbeeldcorporatie Leiden (demo)', 'false'],
       ['Voorbeeld Huurdersorganisatie Leiden (demo)', 'false'],
     ]);
+  });
+
+  it('changes the details with the parties unchanged and shows a 400 at its field', async () => {
+    updateAnswer = () => json(400, { error: { code: 'validation_failed', message: 'Invoer klopt niet', details: [{ path: 'periodEndYear', message: 'Een periode duurt ten hoogste 10 jaar.' }] } });
+    renderWith(<AgreementView agreement={makeAgreement()} />, huurdersBewerker);
+    fireEvent.click(screen.getByRole('button', { name: 'Gegevens wijzigen' }));
+    const form = screen.getByRole('form', { name: 'Gegevens wijzigen' });
+    fireEvent.change(within(form).getByLabelText('Laatste jaar'), { target: { value: '2040' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Gegevens opslaan' }));
+    expect(await within(form).findByText('Een periode duurt ten hoogste 10 jaar.')).toBeTruthy();
+    const put = calls.find((call) => call.method === 'PUT');
+    expect(put?.body).toMatchObject({
+      title: 'Prestatieafspraken Leiden 2027',
+      periodStartYear: 2027,
+      periodEndYear: 2040,
+      visibility: 'partijen',
+      revision: 7,
+      parties: [
+        { organisationId: gemeenteId, tenantsOfOrganisationId: null },
+        { organisationId: '22222222-2222-4222-8222-222222222222', tenantsOfOrganisationId: null },
+        { organisationId: huurdersId, tenantsOfOrganisationId: '22222222-2222-4222-8222-222222222222' },
+      ],
+    });
+    expect(within(form).getByLabelText('Laatste jaar').getAttribute('aria-invalid')).toBe('true');
   });
 });

@@ -2,10 +2,11 @@
  * One set of prestatieafspraken: parties and period, the yearly cycle, traffic lights, the commitments per theme,
  * approvals, versions, general comments, the audit trail and the yearly evaluation document.
  */
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Agreement } from '@kringbouw/contracts';
-import { agreementOrganisationsActingFor, canCommentOnAgreement, canViewAgreementAudit } from '@kringbouw/domain/authz';
+import { agreementOrganisationsActingFor, canCommentOnAgreement, canEditAgreement, canViewAgreementAudit } from '@kringbouw/domain/authz';
 import { ApiError } from '../../api/client.ts';
 import { Badge, ErrorMessage, Loading } from '../../components/Status.tsx';
 import { usePageTitle } from '../../lib/use-page-title.ts';
@@ -13,7 +14,8 @@ import { useActor } from '../auth/session.ts';
 import { useAgreement, useAgreementComments, useAgreementEvidence, useAgreementProgress } from './api.ts';
 import { ApprovalsSection } from './ApprovalsSection.tsx';
 import { CommentThread } from './CommentThread.tsx';
-import { CommitmentsSection } from './CommitmentsSection.tsx';
+import { CommitmentsSection, textEditable } from './CommitmentsSection.tsx';
+import { HeaderForm } from './HeaderForm.tsx';
 import { CycleSection } from './CycleSection.tsx';
 import { AuditSection, EvaluationSection, VersionsSection } from './HistorySections.tsx';
 import { ProgressOverview } from './ProgressOverview.tsx';
@@ -50,6 +52,8 @@ export function AgreementView({ agreement }: { agreement: Agreement }) {
   const evidence = useAgreementEvidence(agreement.id);
   const actingForIds = canCommentOnAgreement(actor, agreement) ? agreementOrganisationsActingFor(actor, agreement) : [];
   const actingFor = agreement.parties.filter((party) => actingForIds.includes(party.organisationId));
+  const [editingHeader, setEditingHeader] = useState(false);
+  const mayEditHeader = canEditAgreement(actor, agreement) && textEditable(agreement);
   const period = agreement.periodStartYear === agreement.periodEndYear ? String(agreement.periodStartYear) : `${agreement.periodStartYear}–${agreement.periodEndYear}`;
 
   return (
@@ -73,7 +77,15 @@ export function AgreementView({ agreement }: { agreement: Agreement }) {
             {t(`agreements.visibility.${agreement.visibility}`)}
           </p>
         </div>
+        {mayEditHeader && !editingHeader ? (
+          <div className="page-header__actions">
+            <button type="button" className="button button--secondary" onClick={() => setEditingHeader(true)}>
+              {t('agreements.header.edit')}
+            </button>
+          </div>
+        ) : null}
       </div>
+      {editingHeader ? <HeaderForm agreement={agreement} onDone={() => setEditingHeader(false)} /> : null}
       {agreement.description ? <p className="description">{agreement.description}</p> : null}
 
       <section className="card" aria-labelledby="parties-heading">
