@@ -52,3 +52,18 @@ INSERT INTO "stock_clusters" SELECT "municipality_code", 2, floor("cell_x" / 2.0
 INSERT INTO "stock_clusters" SELECT "municipality_code", 1, floor("cell_x" / 2.0)::int, floor("cell_y" / 2.0)::int, sum("count")::int, sum("sum_lon"), sum("sum_lat"), sum("sum_splitsen"), max("max_splitsen"), sum("sum_optoppen"), max("max_optoppen"), sum("sum_transformatie"), max("max_transformatie") FROM "stock_clusters" WHERE "zoom" = 2 GROUP BY 1, 2, 3, 4;
 --> statement-breakpoint
 INSERT INTO "stock_clusters" SELECT "municipality_code", 0, floor("cell_x" / 2.0)::int, floor("cell_y" / 2.0)::int, sum("count")::int, sum("sum_lon"), sum("sum_lat"), sum("sum_splitsen"), max("max_splitsen"), sum("sum_optoppen"), max("max_optoppen"), sum("sum_transformatie"), max("max_transformatie") FROM "stock_clusters" WHERE "zoom" = 1 GROUP BY 1, 2, 3, 4;
+--> statement-breakpoint
+-- Kansenkaart rule sets per municipality: each save is a new version (the rules as validated JSON, see
+-- packages/domain/src/opportunities/rules.ts); the newest scores the municipality's buildings. Without a row the
+-- default rules-v1 apply.
+CREATE TABLE "opportunity_rule_sets" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"municipality_code" text NOT NULL REFERENCES "municipalities"("code"),
+	"version" integer NOT NULL,
+	"rules" jsonb NOT NULL,
+	"note" text DEFAULT '' NOT NULL,
+	"organisation_id" uuid REFERENCES "organisations"("id") ON DELETE SET NULL,
+	"created_by" uuid REFERENCES "users"("id") ON DELETE SET NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "opportunity_rule_sets_version_key" UNIQUE ("municipality_code", "version")
+);

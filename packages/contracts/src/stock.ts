@@ -1,6 +1,6 @@
 /** HTTP shapes of the kansenkaart (stock) API, shared by server and web. */
 import { z } from 'zod';
-import { opportunityKinds } from '@kringbouw/domain/opportunities';
+import { opportunityKinds, opportunityRulesSchema } from '@kringbouw/domain/opportunities';
 
 export const opportunityKind = z.enum(opportunityKinds);
 const stockMunicipalityCode = z.string().regex(/^GM\d{4}$/, 'CBS-gemeentecode, bijvoorbeeld GM0503');
@@ -234,3 +234,33 @@ export const stockImportFailedEvent = z.object({ code: z.string(), message: z.st
 
 export type StockImportPhase = (typeof stockImportPhases)[number];
 export type StockImportJob = z.infer<typeof stockImportJob>;
+
+/** The opportunity rules of a municipality: the stored version in force (or the default), and the history. */
+export const stockRuleSetRequest = z.object({
+  organisationId: z.uuid(),
+  /** Validated in full by the domain schema: every bad path is named (e.g. rules.kinds.optoppen.0.points). */
+  rules: opportunityRulesSchema,
+  note: z.string().trim().max(2000).default(''),
+});
+
+export const stockRuleSetVersion = z.object({
+  version: z.number().int(),
+  rulesVersion: z.string(),
+  note: z.string(),
+  organisationName: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const stockRuleSet = z.object({
+  municipalityCode: z.string(),
+  /** null: no own set; the default rules apply. */
+  version: z.number().int().nullable(),
+  rules: opportunityRulesSchema,
+  history: z.array(stockRuleSetVersion),
+});
+
+export const stockRuleSetSaved = stockRuleSet.extend({ rescored: z.number().int() });
+
+export type StockRuleSet = z.infer<typeof stockRuleSet>;
+export type StockRuleSetRequest = z.input<typeof stockRuleSetRequest>;
+export type StockRuleSetSaved = z.infer<typeof stockRuleSetSaved>;

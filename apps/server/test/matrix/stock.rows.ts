@@ -1,6 +1,7 @@
 /** Authorization-matrix rows of the kansenkaart (stock) routes; see ../authorization-matrix.support.ts. */
 import { expect } from 'vitest';
 import { signedIn, unique, type Fixtures, type MatrixRows } from '../authorization-matrix.support.ts';
+import { defaultOpportunityRules } from '@kringbouw/domain/opportunities';
 import { call } from '../helpers.ts';
 import { buildingsUpload, freshPandId, injectMultipart, listUpload, oneBuildingGeoJson } from '../stock-support.ts';
 
@@ -34,6 +35,12 @@ async function finishedJob(f: Fixtures): Promise<string> {
 }
 
 export const rows: MatrixRows = {
+  'GET /api/stock/municipalities/:code/rules': { expected: signedIn(200), cell: async () => ({ method: 'GET', url: '/api/stock/municipalities/GM0546/rules' }) },
+  'PUT /api/stock/municipalities/:code/rules': {
+    // Gemeente Leiden's own rules (GM0546): its bewerkers and beheerders, and the coordinator.
+    expected: [401, 403, 403, 200, 200, 200],
+    cell: async (f) => ({ method: 'PUT', url: '/api/stock/municipalities/GM0546/rules', body: { organisationId: f.leiden, rules: defaultOpportunityRules, note: `Matrix ${unique()}` } }),
+  },
   'POST /api/stock/municipalities/:code/buildings/jobs': {
     expected: [401, 403, 403, 202, 202, 202],
     cell: async (f) => ({

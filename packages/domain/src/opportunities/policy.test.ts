@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canActForOrganisation, canManageStockList, canViewStockList, stockVisibilityScope, type StockActor } from './policy.ts';
+import { canActForOrganisation, canEditMunicipalityRules, canManageStockList, canViewStockList, stockVisibilityScope, type StockActor } from './policy.ts';
 
 const list = { ownerOrganisationId: 'corp', sharedWithOrganisationIds: ['gemeente', 'huurders'] };
 const member = (organisationId: string, role: 'lezer' | 'bewerker' | 'beheerder'): StockActor => ({
@@ -35,5 +35,21 @@ describe('stock list confidentiality', () => {
     expect(stockVisibilityScope(null)).toEqual({ kind: 'none' });
     expect(stockVisibilityScope(coordinator)).toEqual({ kind: 'all' });
     expect(stockVisibilityScope(member('corp', 'lezer'))).toEqual({ kind: 'organisations', organisationIds: ['corp'] });
+  });
+});
+
+describe('canEditMunicipalityRules', () => {
+  const leiden = { id: 'gl', kind: 'gemeente', municipalityCode: 'GM0546' };
+  const member = (role: 'lezer' | 'bewerker' | 'beheerder', organisationId = 'gl') => ({ userId: 'u', platformRole: null, memberships: [{ organisationId, role }] });
+  it('lets a bewerker or beheerder of the gemeente change its own municipality’s rules, and the coordinator', () => {
+    expect(canEditMunicipalityRules(member('bewerker'), leiden, 'GM0546')).toBe(true);
+    expect(canEditMunicipalityRules(member('beheerder'), leiden, 'GM0546')).toBe(true);
+    expect(canEditMunicipalityRules({ userId: 'c', platformRole: 'coordinator', memberships: [] }, leiden, 'GM0503')).toBe(true);
+  });
+  it('refuses a lezer, another municipality, and an organisation that is not a gemeente', () => {
+    expect(canEditMunicipalityRules(member('lezer'), leiden, 'GM0546')).toBe(false);
+    expect(canEditMunicipalityRules(member('bewerker'), leiden, 'GM0503')).toBe(false);
+    expect(canEditMunicipalityRules(member('bewerker', 'corp'), { id: 'corp', kind: 'woningcorporatie', municipalityCode: 'GM0546' }, 'GM0546')).toBe(false);
+    expect(canEditMunicipalityRules(null, leiden, 'GM0546')).toBe(false);
   });
 });

@@ -60,3 +60,17 @@ export function stockVisibilityScope(actor: StockActor | null): StockVisibilityS
   if (isCoordinatorActor(actor)) return { kind: 'all' };
   return { kind: 'organisations', organisationIds: actor.memberships.map((m) => m.organisationId) };
 }
+
+/**
+ * Changing the opportunity rule set of a municipality: a bewerker or beheerder of that municipality's own gemeente
+ * organisation, or the coordinator. The set scores every imported building of the municipality, so it is the
+ * municipality's call; other parties read it.
+ */
+export function canEditMunicipalityRules(
+  actor: StockActor | null,
+  organisation: { id: string; kind: string; municipalityCode: string | null },
+  municipalityCode: string,
+): boolean {
+  if (isCoordinatorActor(actor)) return true;
+  return organisation.kind === 'gemeente' && organisation.municipalityCode === municipalityCode && hasRole(actor, organisation.id, 'bewerker');
+}

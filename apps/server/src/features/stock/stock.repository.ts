@@ -146,6 +146,18 @@ async function refreshClusters(tx: Pick<Db, 'execute'>, municipalityCode: string
   }
 }
 
+/** A municipality's own opportunity rules, one row per saved version (migration 0011). */
+export const opportunityRuleSets = pgTable('opportunity_rule_sets', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityCode: text('municipality_code').notNull(),
+  version: integer('version').notNull(),
+  rules: jsonb('rules').$type<unknown>().notNull(),
+  note: text('note').notNull(),
+  organisationId: uuid('organisation_id'),
+  createdBy: uuid('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 export type StockBuildingRow = typeof stockBuildings.$inferSelect;
 export type StockBuildingInsert = typeof stockBuildings.$inferInsert;
 export type StockListRowInsert = Omit<typeof stockListRows.$inferInsert, 'listId'>;
@@ -298,7 +310,12 @@ export function createStockRepository(db: Db) {
       buildings: StockBuildingInsert[],
       scores: ScoreUpdate[],
       units: (typeof stockUnits.$inferInsert)[] = [],
-      progress: { onBatch?: (fraction: number) => void; checkCancelled?: () => void } = {},
+      progress: {
+        onBatch?: (fraction: number) => void;
+        checkCancelled?: () => void;
+        /** A new rule-set version, stored in the same transaction as the scores it produced. */
+        ruleSet?: typeof opportunityRuleSets.$inferInsert;
+      } = {},
     ): Promise<void> {
       const totalBatches = Math.max(1, Math.ceil(buildings.length / BATCH) + Math.ceil(scores.length / BATCH));
       let doneBatches = 0;
@@ -381,8 +398,24 @@ export function createStockRepository(db: Db) {
             score_transformatie = excluded.score_transformatie`);
         await refreshClusters(tx, municipalityCode);
         progress.checkCancelled?.();
+        if (progress.ruleSet) await tx.insert(opportunityRuleSets).values(progress.ruleSet);
       });
       progress.onBatch?.(1);
+    },
+
+    /** Saved rule-set versions of a municipality, newest first, with the saving organisation's name. */
+    async ruleSets(municipalityCode: string) {
+      return db
+        .select({ ruleSet: opportunityRuleSets, organisationName: organisations.name })
+        .from(opportunityRuleSets)
+        .leftJoin(organisations, eq(organisations.id, opportunityRuleSets.organisationId))
+        .where(eq(opportunityRuleSets.municipalityCode, municipalityCode))
+        .orderBy(desc(opportunityRuleSets.version));
+    },
+
+    async organisationFacts(id: string): Promise<{ id: string; kind: string; municipalityCode: string | null } | null> {
+      const [row] = await db.select({ id: organisations.id, kind: organisations.kind, municipalityCode: organisations.municipalityCode }).from(organisations).where(eq(organisations.id, id)).limit(1);
+      return row ?? null;
     },
 
     /** Re-aggregates a municipality's map clusters in a transaction of their own (after a rule-set change; benchmarks). */

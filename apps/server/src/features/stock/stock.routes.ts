@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import fastifyMultipart from '@fastify/multipart';
-import { stockImportJob, stockImportJobParams } from '@kringbouw/contracts';
+import { stockImportJob, stockImportJobParams, stockRuleSet, stockRuleSetRequest, stockRuleSetSaved } from '@kringbouw/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -166,6 +166,31 @@ export function registerStockRoutes(app: FastifyInstance, deps: { stock: StockSe
   });
 
   const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/stock/municipalities/:code/rules', {
+    schema: {
+      tags,
+      summary: "The opportunity rules that score a municipality's buildings (its newest saved version, or the default rules-v1) and the saved versions",
+      params: municipalityParams,
+      response: { 200: stockRuleSet, ...errorResponses(400, 401, 404) },
+    },
+    handler: async (request) => {
+      signedInActor(request);
+      return service.rules(request.params.code);
+    },
+  });
+
+  r.put('/api/stock/municipalities/:code/rules', {
+    schema: {
+      tags,
+      summary:
+        "Save a new version of a municipality's opportunity rules (bewerker or beheerder of that gemeente, coordinator): validated in full (400 names every bad path), then every building of the municipality is re-scored in the same transaction",
+      params: municipalityParams,
+      body: stockRuleSetRequest,
+      response: { 200: stockRuleSetSaved, ...errorResponses(400, 401, 403, 404) },
+    },
+    handler: async (request) => service.saveRules(signedInActor(request), request.params.code, request.body),
+  });
 
   r.get('/api/stock/imports/:jobId', {
     schema: { tags, summary: 'State of a building import job (members of the importing organisation, coordinator)', params: stockImportJobParams, response: { 200: stockImportJob, ...errorResponses(400, 401, 404) } },

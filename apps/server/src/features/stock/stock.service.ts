@@ -1,13 +1,16 @@
 import type { z } from 'zod';
 import {
   canActForOrganisation,
+  canEditMunicipalityRules,
   canManageStockList,
   canViewStockList,
   defaultOpportunityRules,
+  parseOpportunityRules,
   scoreStock,
   stockVisibilityScope,
   type BagGebruiksdoel,
   type OpportunityKind,
+  type OpportunityRules,
   type RoofType,
   type StockActor,
   type StockBuilding,
@@ -141,6 +144,30 @@ export function createStockService(deps: { repository: StockRepository; now: () 
     return [...new Set([...scope.organisationIds, ...lists.map((l) => l.ownerOrganisationId)])];
   }
 
+  /** The rules that score a municipality: its newest saved version, or the default set. */
+  async function rulesFor(municipalityCode: string): Promise<{ version: number | null; rules: OpportunityRules }> {
+    const [latest] = await repository.ruleSets(municipalityCode);
+    if (!latest) return { version: null, rules: defaultOpportunityRules };
+    return { version: latest.ruleSet.version, rules: parseOpportunityRules(latest.ruleSet.rules) };
+  }
+
+  async function ruleSetView(municipalityCode: string) {
+    const history = await repository.ruleSets(municipalityCode);
+    const { version, rules } = await rulesFor(municipalityCode);
+    return {
+      municipalityCode,
+      version,
+      rules,
+      history: history.map((h) => ({
+        version: h.ruleSet.version,
+        rulesVersion: parseOpportunityRules(h.ruleSet.rules).version,
+        note: h.ruleSet.note,
+        organisationName: h.organisationName,
+        createdAt: h.ruleSet.createdAt.toISOString(),
+      })),
+    };
+  }
+
   async function visibleList(actor: StockActor, id: string): Promise<StockListRecord> {
     const list = await repository.findList(id);
     if (list === null || !canViewStockList(actor, list)) throw listNotFound();
@@ -178,9 +205,10 @@ export function createStockService(deps: { repository: StockRepository; now: () 
       const incoming = new Set(joined.buildings.map((b) => b.bagId));
       const stored = (await repository.scoringInputs(input.municipalityCode)).filter((row) => !incoming.has(row.bagId));
       const all = [...joined.buildings, ...stored.map(asStockBuilding)];
+      const { rules } = await rulesFor(input.municipalityCode);
       checkCancelled();
       onProgress?.('score', READ_SHARE);
-      const scored = scoreStock(all, defaultOpportunityRules);
+      const scored = scoreStock(all, rules);
       checkCancelled();
       onProgress?.('save', SAVE_FROM);
       const at = now();
@@ -208,7 +236,7 @@ export function createStockService(deps: { repository: StockRepository; now: () 
         imported: newRows.length,
         verblijfsobjecten: upload.units.length,
         rescored: updates.length,
-        rulesVersion: defaultOpportunityRules.version,
+        rulesVersion: rules.version,
         warnings: [...upload.issues, ...joined.issues].slice(0, MAX_REPORTED_ISSUES),
       };
     },
@@ -253,7 +281,8 @@ export function createStockService(deps: { repository: StockRepository; now: () 
       const stored = (await repository.scoringInputs(input.municipalityCode)).map(asStockBuilding);
       if (stored.length === 0) throw new AppError('no_buildings', 'Importeer eerst de panden (3D BAG) van deze gemeente.', 409);
       const joined = joinVerblijfsobjecten(stored, units);
-      const scored = scoreStock(joined.buildings, defaultOpportunityRules);
+      const { rules } = await rulesFor(input.municipalityCode);
+      const scored = scoreStock(joined.buildings, rules);
       const touched = new Set(units.flatMap((u) => u.pandIds));
       const updates: ScoreUpdate[] = scored.map((s, index) => {
         const building = joined.buildings[index];
@@ -275,9 +304,45 @@ export function createStockService(deps: { repository: StockRepository; now: () 
         imported: stored.filter((b) => touched.has(b.bagId)).length,
         verblijfsobjecten: units.length,
         rescored: updates.length,
-        rulesVersion: defaultOpportunityRules.version,
+        rulesVersion: rules.version,
         warnings: [...issues, ...joined.issues].slice(0, MAX_REPORTED_ISSUES),
       };
+    },
+
+    async rules(municipalityCode: string) {
+      if (!(await repository.municipalityExists(municipalityCode))) throw notFound(`Onbekende CBS-gemeentecode: ${municipalityCode}`);
+      return ruleSetView(municipalityCode);
+    },
+
+    /**
+     * Saves a new version of a municipality's rules and re-scores every stored building of the municipality with
+     * it — scores, points and clusters — in the same transaction as the new version: all or nothing.
+     */
+    async saveRules(actor: StockActor, municipalityCode: string, input: { organisationId: string; rules: OpportunityRules; note: string }) {
+      if (!(await repository.municipalityExists(municipalityCode))) throw notFound(`Onbekende CBS-gemeentecode: ${municipalityCode}`);
+      const organisation = await repository.organisationFacts(input.organisationId);
+      if (organisation === null || !canEditMunicipalityRules(actor, organisation, municipalityCode)) {
+        throw forbidden('Alleen bewerkers en beheerders van deze gemeente (of de coördinator) wijzigen de regels van de kansenkaart.');
+      }
+      const [latest] = await repository.ruleSets(municipalityCode);
+      const version = (latest?.ruleSet.version ?? 0) + 1;
+      // The version string every score records: which municipality, which saved version.
+      const rules: OpportunityRules = { ...input.rules, version: `${municipalityCode}-v${version}` };
+      const stored = (await repository.scoringInputs(municipalityCode)).map(asStockBuilding);
+      const scored = scoreStock(stored, rules);
+      const updates: ScoreUpdate[] = scored.map((s) => ({
+        bagId: s.bagId,
+        scoreSplitsen: s.opportunities.splitsen.score,
+        scoreOptoppen: s.opportunities.optoppen.score,
+        scoreTransformatie: s.opportunities.transformatie.score,
+        opportunities: s.opportunities,
+        neighbourDifferenceM: s.neighbours?.differenceM ?? null,
+        rulesVersion: s.opportunities.rulesVersion,
+      }));
+      await repository.saveImport(municipalityCode, [], updates, [], {
+        ruleSet: { municipalityCode, version, rules, note: input.note, organisationId: input.organisationId, createdBy: actor.userId, createdAt: now() },
+      });
+      return { ...(await ruleSetView(municipalityCode)), rescored: updates.length };
     },
 
     async buildingsInView(actor: StockActor, query: z.infer<typeof bboxQuery>): Promise<z.infer<typeof bboxResponse>> {
@@ -408,7 +473,7 @@ export function createStockService(deps: { repository: StockRepository; now: () 
     /** The candidate list as a workbook: one row per building, the reasons as text, assessments of visible organisations. */
     async candidatesWorkbook(actor: StockActor, municipalityCode: string, query: z.infer<typeof candidatesQuery>): Promise<Buffer> {
       const list = await this.candidates(actor, municipalityCode, query);
-      return candidatesWorkbook(municipalityCode, list, defaultOpportunityRules.version);
+      return candidatesWorkbook(municipalityCode, list, (await rulesFor(municipalityCode)).rules.version);
     },
 
     async createList(
