@@ -7,6 +7,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { AgreementList } from '@kringbouw/contracts';
 import { agreementStates, type AgreementState } from '@kringbouw/domain/agreements';
+import { canCreateAgreement } from '@kringbouw/domain/authz';
 import { ErrorMessage, Loading, Badge } from '../../components/Status.tsx';
 import { formatInteger, formatShortDate } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
@@ -47,7 +48,8 @@ export default function AgreementListPage() {
   const id = useId();
   // The server filters by municipality and state; the year (a period covering it) is applied to the answer.
   const list = useAgreementList({ municipality: filters.municipality || undefined, state: filters.state || undefined, pageSize: PAGE_SIZE, page: 1 });
-  const mayCreate = (actor?.memberships.some((m) => m.role !== 'lezer') ?? false);
+  // Anyone who is bewerker or more in some organisation may start agreements that organisation is a party to.
+  const mayCreate = canCreateAgreement(actor, actor?.memberships.map((m) => m.organisationId) ?? []);
 
   function setFilter(key: 'gemeente' | 'jaar' | 'status', value: string) {
     const next = new URLSearchParams(params);
