@@ -424,7 +424,10 @@ export const commentList = z.object({ items: z.array(comment) });
 // ───────────────────────── progress ─────────────────────────
 
 export const progressQuery = z.object({
-  /** Evaluate as of this date (default today); figures recorded later are still used, deadlines use this date. */
+  /**
+   * Evaluate as of this date (default today): deadlines and evidence dates are compared with it, and only ledger
+   * entries recorded on or before it (end of day, UTC) count.
+   */
   asOf: isoDate.optional(),
   /** Which version's commitments: default the signed version, else the working one. */
   version: z.coerce.number().int().min(1).optional(),

@@ -83,7 +83,7 @@ export const rows: MatrixRows = {
     expected: edit(201),
     cell: async (f) => {
       const { p, a } = await fresh(f);
-      return { method: 'POST', url: `/api/agreements/${a.id}/evidence`, body: { commitmentId: a.commitments[0]?.id, note: 'Cursus gevolgd', date: '2027-03-01', organisationId: p.gemeente } };
+      return { method: 'POST', url: `/api/agreements/${a.id}/evidence`, body: { commitmentId: a.commitments[0]?.id, note: 'Cursus gevolgd', date: '2026-03-01', organisationId: p.gemeente } };
     },
   },
   'GET /api/agreements/:id/comments': { expected: view, cell: async (f) => ({ method: 'GET', url: `/api/agreements/${(await fresh(f)).a.id}/comments` }) },

@@ -162,7 +162,7 @@ export interface ProgressProjectRecord {
   visibility: 'openbaar' | 'vertrouwelijk';
   ownerOrganisationId: string;
   partyOrganisationIds: string[];
-  ledger: LedgerEntry[];
+  ledger: (LedgerEntry & { recordedAt: Date })[];
 }
 
 export interface AgreementListFilter {
@@ -582,13 +582,13 @@ function buildRepository(db: Db) {
       const ids = rows.map((r) => r.id);
       const parties = await db.select({ projectId: projectParties.projectId, organisationId: projectParties.organisationId }).from(projectParties).where(inArray(projectParties.projectId, ids));
       const entries = await db
-        .select({ id: indicatorEntries.id, seq: indicatorEntries.seq, projectId: indicatorEntries.projectId, indicatorId: indicatorEntries.indicatorId, source: indicatorEntries.source, value: indicatorEntries.value, withdrawsEntryId: indicatorEntries.withdrawsEntryId })
+        .select({ id: indicatorEntries.id, seq: indicatorEntries.seq, projectId: indicatorEntries.projectId, indicatorId: indicatorEntries.indicatorId, source: indicatorEntries.source, value: indicatorEntries.value, withdrawsEntryId: indicatorEntries.withdrawsEntryId, recordedAt: indicatorEntries.recordedAt })
         .from(indicatorEntries)
         .where(inArray(indicatorEntries.projectId, ids))
         .orderBy(asc(indicatorEntries.seq));
       const partiesOfProject = new Map<string, string[]>();
       for (const party of parties) partiesOfProject.set(party.projectId, [...(partiesOfProject.get(party.projectId) ?? []), party.organisationId]);
-      const ledgerOfProject = new Map<string, LedgerEntry[]>();
+      const ledgerOfProject = new Map<string, (LedgerEntry & { recordedAt: Date })[]>();
       for (const { projectId, ...e } of entries) {
         const list = ledgerOfProject.get(projectId) ?? [];
         list.push({ ...e, indicatorId: e.indicatorId as IndicatorId });

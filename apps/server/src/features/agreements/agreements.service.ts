@@ -276,7 +276,7 @@ export function createAgreementsService(deps: { repository: AgreementsRepository
     const at = now();
     let mails: PendingMail[] = [];
     await repository.transaction(async (r) => {
-      const { row, parties, facts } = await load(r, actor, id, true);
+      const { row, facts } = await load(r, actor, id, true);
       if (!canEditAgreement(actor, facts)) throw forbidden('Alleen partijen (bewerker of beheerder) wijzigen de afspraken.');
       if (revision !== undefined && revision !== row.revision) throw versionConflict();
       const effect = editEffect(row.state);
@@ -302,7 +302,6 @@ export function createAgreementsService(deps: { repository: AgreementsRepository
         mails = await notify(r, { row: { ...row, title: next.title }, parties: newParties, kind: 'goedkeuring_gevraagd', actorId: user.userId, at });
       }
       await r.appendAudit(entries);
-      void parties;
     });
     await sendAll(mails);
     return present(repository, id);
@@ -327,9 +326,11 @@ export function createAgreementsService(deps: { repository: AgreementsRepository
     const version = await versionForProgress(repository, loaded.row, query.version);
     const asOf = query.asOf ?? today();
     const [projects, evidence] = await Promise.all([repository.progressProjects(loaded.row.municipalityCode), repository.evidence(id)]);
+    // The ledger as it stood at the end of asOf (UTC): later declarations and withdrawals do not count.
+    const until = new Date(`${asOf}T23:59:59.999Z`).getTime();
     const result = evaluateAgreement({
       commitments: version.content.commitments,
-      projects: projects.map((p) => ({ id: p.id, name: p.name, kind: p.kind, dwellings: p.dwellings, organisationIds: [p.ownerOrganisationId, ...p.partyOrganisationIds], ledger: p.ledger })),
+      projects: projects.map((p) => ({ id: p.id, name: p.name, kind: p.kind, dwellings: p.dwellings, organisationIds: [p.ownerOrganisationId, ...p.partyOrganisationIds], ledger: p.ledger.filter((e) => e.recordedAt.getTime() <= until) })),
       evidence: evidence.map((e) => ({ commitmentId: e.commitmentId, date: e.date })),
       asOf,
       periodEndYear: version.content.periodEndYear,

@@ -110,6 +110,9 @@ describe('demo data', () => {
     const declared = await injectMultipart(ctx.app, p.corporatieSession, 'POST', `/api/projects/${fijnWonen?.id}/indicators`, declarationMultipart({ indicatorId: 'materialOrigin', value: '34', tool: 'Madaster', toolVersion: '2026', calculationDate: '2026-11-01' }));
     expect(declared.statusCode, declared.body).toBe(201);
     expect(await progress()).toMatchObject({ light: 'groen', achieved: 100, standing: 'officieel', projects: [{ projectName: 'Voorbeeld: Fijn Wonen in Leiden', dwellings: 60, value: 34, meets: true }] });
+    // as of a date before the declaration, the ledger had no value yet
+    const earlier = agreementProgress.parse(await ok(await call(ctx.app, gemeente, 'GET', `/api/agreements/${demo.id}/progress?asOf=2026-01-01`))).commitments.find((c) => c.commitmentId === share?.id);
+    expect(earlier).toMatchObject({ light: 'grijs', projectsWithValue: 0, achieved: null });
   });
 });
 
