@@ -1,15 +1,16 @@
 /**
- * SQL of monitoring: the append-only indicator ledger, attached report PDFs and the per-project aggregate row.
- * Every write goes through `appendAndRefresh`, which inserts entries and rewrites the project's aggregate row in
- * one transaction, so the dashboards never drift from the ledger.
+ * SQL of monitoring: the append-only indicator ledger, attached report PDFs, the per-project aggregate row and the
+ * dashboard aggregation over those rows. Every ledger write goes through `appendAndRefresh`, which inserts entries and
+ * rewrites the project's ledger figures in one transaction; the project facts in the same row follow every project
+ * write through a trigger (migration 0008). So the dashboards never drift from the ledger or the projects.
  */
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ProjectVisibilityScope } from '@kringbouw/domain/authz';
-import type { HnnIndicatorId, IndicatorId, LedgerFigures, LedgerSource } from '@kringbouw/domain/monitoring';
+import type { HnnIndicatorId, IndicatorId, LedgerSource } from '@kringbouw/domain/monitoring';
 import { checkHnnLevel, hnnIndicatorIds, ledgerFigures } from '@kringbouw/domain/monitoring';
 import { buildingTypes, projectKinds, projectPhases, type ProjectKind, type ProjectPhase } from '@kringbouw/domain/projects';
 import type { Db } from '../../db/index.ts';
-import { indicatorEntries, indicatorReports, municipalities, passportVersions, projectMonitoring, projects, users } from '../../db/schema.ts';
+import { indicatorEntries, indicatorReports, municipalities, passportVersions, projectMonitoring, users } from '../../db/schema.ts';
 
 export interface EntryValues {
   indicatorId: IndicatorId;
@@ -34,28 +35,6 @@ export interface EntryRecord extends EntryValues {
   recordedByName: string | null;
   reportName: string | null;
   reportSize: number | null;
-}
-
-export interface AggregateRowRecord {
-  projectId: string;
-  name: string;
-  municipalityCode: string;
-  kind: string;
-  phase: string;
-  dwellings: number;
-  buildingType: string;
-  conceptName: string | null;
-  visibility: string;
-  ownerOrganisationId: string;
-  partyOrganisationIds: string[];
-  opgeleverdDate: string | null;
-  realisatieDate: string | null;
-  ontwerpDate: string | null;
-  initiatiefDate: string | null;
-  createdAt: Date;
-  lat: number | null;
-  lon: number | null;
-  figures: LedgerFigures | null;
 }
 
 async function entriesOf(db: Db, projectId: string): Promise<EntryRecord[]> {
@@ -356,72 +335,6 @@ export function createMonitoringRepository(db: Db) {
     async municipalityNames(codes: readonly string[]): Promise<Map<string, string>> {
       const rows = await db.select({ code: municipalities.code, name: municipalities.name }).from(municipalities).where(inArray(municipalities.code, [...codes]));
       return new Map(rows.map((r) => [r.code, r.name]));
-    },
-
-    /** Every project of the municipalities with its stored aggregate row (null when it has no ledger yet). */
-    async aggregateRows(municipalityCodes: string | readonly string[]): Promise<AggregateRowRecord[]> {
-      const codes = typeof municipalityCodes === 'string' ? [municipalityCodes] : [...municipalityCodes];
-      const rows = await db
-        .select({
-          projectId: projects.id,
-          name: projects.name,
-          municipalityCode: projects.municipalityCode,
-          kind: projects.kind,
-          phase: projects.phase,
-          dwellings: projects.dwellings,
-          buildingType: projects.buildingType,
-          conceptName: projects.conceptName,
-          visibility: projects.visibility,
-          ownerOrganisationId: projects.ownerOrganisationId,
-          opgeleverdDate: projects.opgeleverdDate,
-          realisatieDate: projects.realisatieDate,
-          ontwerpDate: projects.ontwerpDate,
-          initiatiefDate: projects.initiatiefDate,
-          createdAt: projects.createdAt,
-          lat: projects.lat,
-          lon: projects.lon,
-          officialMpg: projectMonitoring.officialMpg,
-          indicativeMpg: projectMonitoring.indicativeMpg,
-          officialStoredCarbonT: projectMonitoring.officialStoredCarbonT,
-          indicativeStoredCarbonT: projectMonitoring.indicativeStoredCarbonT,
-          hnn: projectMonitoring.hnn,
-          // Only confidential projects need their parties (for canViewProject); public ones skip the subquery.
-          parties: sql<string[]>`case when ${projects.visibility} = 'vertrouwelijk' then coalesce((select array_agg(pp.organisation_id::text) from project_parties pp where pp.project_id = ${projects.id}), '{}') else '{}' end`,
-        })
-        .from(projects)
-        .leftJoin(projectMonitoring, eq(projectMonitoring.projectId, projects.id))
-        .where(codes.length === 1 ? eq(projects.municipalityCode, codes[0] ?? '') : inArray(projects.municipalityCode, codes))
-        .orderBy(asc(projects.name));
-      return rows.map((r) => ({
-        projectId: r.projectId,
-        name: r.name,
-        municipalityCode: r.municipalityCode,
-        kind: r.kind,
-        phase: r.phase,
-        dwellings: r.dwellings,
-        buildingType: r.buildingType,
-        conceptName: r.conceptName,
-        visibility: r.visibility,
-        ownerOrganisationId: r.ownerOrganisationId,
-        partyOrganisationIds: r.parties,
-        opgeleverdDate: r.opgeleverdDate,
-        realisatieDate: r.realisatieDate,
-        ontwerpDate: r.ontwerpDate,
-        initiatiefDate: r.initiatiefDate,
-        createdAt: r.createdAt,
-        lat: r.lat,
-        lon: r.lon,
-        figures:
-          r.hnn === null
-            ? null
-            : {
-                officialMpg: r.officialMpg,
-                indicativeMpg: r.indicativeMpg,
-                officialStoredCarbonT: r.officialStoredCarbonT,
-                indicativeStoredCarbonT: r.indicativeStoredCarbonT,
-                hnnValues: r.hnn as LedgerFigures['hnnValues'],
-              },
-      }));
     },
 
     /** Dashboard cells (municipality × kind × phase × year × visible) for one viewer; see {@link MonitoringCell}. */
