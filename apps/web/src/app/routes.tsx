@@ -25,6 +25,7 @@ const MappingListPage = lazy(() => import('../features/mappings/MappingListPage.
 const KansenkaartPage = lazy(() => import('../features/kansenkaart/KansenkaartPage.tsx'));
 const KansenkaartImportPage = lazy(() => import('../features/kansenkaart/ImportPage.tsx'));
 const RenovationPage = lazy(() => import('../features/renovation/RenovationPage.tsx'));
+const KansenkaartRulesPage = lazy(() => import('../features/kansenkaart/RulesPage.tsx'));
 const MunicipalityDashboardPage = lazy(() => import('../features/monitoring/MunicipalityDashboardPage.tsx'));
 const CityDealPage = lazy(() => import('../features/monitoring/CityDealPage.tsx'));
 const AgreementListPage = lazy(() => import('../features/agreements/AgreementListPage.tsx'));
@@ -56,6 +57,7 @@ export function AppRoutes() {
         <Route path="kansenkaart" element={<RequireSession><KansenkaartPage /></RequireSession>} />
         <Route path="kansenkaart/importeren" element={<RequireSession><KansenkaartImportPage /></RequireSession>} />
         <Route path="kansenkaart/renovatie" element={<RequireSession><RenovationPage /></RequireSession>} />
+        <Route path="kansenkaart/regels" element={<RequireSession><KansenkaartRulesPage /></RequireSession>} />
         <Route path="monitoring" element={<RequireSession><MunicipalityDashboardPage /></RequireSession>} />
         <Route path="monitoring/city-deal" element={<RequireSession><CityDealPage /></RequireSession>} />
         <Route path="prestatieafspraken" element={<RequireSession><AgreementListPage /></RequireSession>} />

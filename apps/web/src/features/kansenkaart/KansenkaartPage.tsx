@@ -50,6 +50,9 @@ export default function KansenkaartPage() {
           <Link to={view.municipalityCode ? `/kansenkaart/renovatie?gemeente=${view.municipalityCode}` : '/kansenkaart/renovatie'} className="button button--secondary">
             {t('kansenkaart.renovationLink')}
           </Link>
+          <Link to={view.municipalityCode ? `/kansenkaart/regels?gemeente=${view.municipalityCode}` : '/kansenkaart/regels'} className="button button--secondary">
+            {t('kansenkaart.rules.link')}
+          </Link>
           {mayImport ? (
             <Link to={view.municipalityCode ? `/kansenkaart/importeren?gemeente=${view.municipalityCode}` : '/kansenkaart/importeren'} className="button">
               {t('kansenkaart.import.link')}
