@@ -24,6 +24,7 @@ import { buildApp } from '../apps/server/src/app.ts';
 import { databaseFromPglite, databaseFromPool, type Database } from '../apps/server/src/db/index.ts';
 import { demoPassword } from '../apps/server/src/demo/demo-data.ts';
 import { seedDemoData } from '../apps/server/src/demo/seed.ts';
+import { dashboardOfCells } from '../apps/server/src/features/monitoring/monitoring.cells.ts';
 import { createMonitoringRepository } from '../apps/server/src/features/monitoring/monitoring.repository.ts';
 import { cityDealMunicipalityCodes, loadMunicipalityAssets } from '../apps/server/src/features/municipalities/municipalities.assets.ts';
 import { MemoryMailTransport } from '../apps/server/src/mail/index.ts';
@@ -251,6 +252,16 @@ async function run(label: string, database: Database, count: number, linesPerPro
   await dash(`municipality dashboard ${TYPICAL_CITY} (${sizeOf(TYPICAL_CITY).toLocaleString('en')} projects), outsider`, outsider, `/api/municipalities/${TYPICAL_CITY}/monitoring`);
   const overview = cityDealOverview.parse((await dash(`City Deal dashboard (8 cities, ${Number(deal?.n ?? 0).toLocaleString('en')} projects), coordinator`, coordinator, '/api/monitoring/city-deal')).json());
   await dash('City Deal dashboard, outsider, year filter', outsider, '/api/monitoring/city-deal?year=2024');
+  // Where the time of the largest dashboard goes: the figures (cells query + confidentiality rule) and the project list.
+  const monitoring = createMonitoringRepository(database.db);
+  const everyone = { kind: 'all' as const };
+  const bigQuery = { municipalityCodes: [BIG_CITY] };
+  out.push({ what: `of which: ${BIG_CITY} figures only (cells query + rule), coordinator`, timing: await timed(runs, async () => dashboardOfCells(await monitoring.cells(everyone, bigQuery))), note: '' });
+  out.push({ what: `of which: ${BIG_CITY} project list only (json_agg + JSON.parse), coordinator`, timing: await timed(runs, () => monitoring.visibleProjects(everyone, bigQuery)), note: '' });
+  out.push({ what: 'of which: City Deal figures only (cells query + rule per city), coordinator', timing: await timed(runs, async () => {
+      const cells = await monitoring.cells(everyone, { municipalityCodes: [...cityDealMunicipalityCodes] });
+      return [...cityDealMunicipalityCodes].map((code) => dashboardOfCells(cells.filter((c) => c.municipalityCode === code)));
+    }), note: '' });
 
   // Report generation, when the reports routes are there (another part of issue 5).
   for (const [what, url] of [
