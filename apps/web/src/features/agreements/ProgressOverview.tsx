@@ -32,29 +32,31 @@ export function ProgressOverview({ progress }: { progress: AgreementProgress }) 
       <div className="progress-overview" data-testid="agreement-light">
         <TrafficLight light={progress.light} label={t('agreements.progress.overall', { light: t(`agreements.lights.${progress.light}`) })} /> <Counts counts={progress.counts} />
       </div>
-      <table className="table progress-themes">
-        <caption className="visually-hidden">{t('agreements.progress.perTheme')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('agreements.commitment.theme')}</th>
-            <th scope="col">{t('agreements.progress.light')}</th>
-            <th scope="col">{t('agreements.progress.commitments')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {progress.themes.map((theme) => (
-            <tr key={theme.theme} data-theme={theme.theme}>
-              <th scope="row">{t(`agreements.themes.${theme.theme}`)}</th>
-              <td>
-                <TrafficLight light={theme.light} />
-              </td>
-              <td>
-                <Counts counts={theme.counts} />
-              </td>
+      <div className="table-wrapper">
+        <table className="table progress-themes">
+          <caption className="visually-hidden">{t('agreements.progress.perTheme')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('agreements.commitment.theme')}</th>
+              <th scope="col">{t('agreements.progress.light')}</th>
+              <th scope="col">{t('agreements.progress.commitments')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {progress.themes.map((theme) => (
+              <tr key={theme.theme} data-theme={theme.theme}>
+                <th scope="row">{t(`agreements.themes.${theme.theme}`)}</th>
+                <td>
+                  <TrafficLight light={theme.light} />
+                </td>
+                <td>
+                  <Counts counts={theme.counts} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <p className="field__hint">{t('agreements.progress.explain')}</p>
     </section>
   );

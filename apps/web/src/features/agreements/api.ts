@@ -26,7 +26,7 @@ import {
   type CreateCommitmentRequest,
 } from '@kringbouw/contracts';
 import { z } from 'zod';
-import { apiRequest } from '../../api/client.ts';
+import { ApiError, apiRequest } from '../../api/client.ts';
 
 const enc = encodeURIComponent;
 
@@ -130,6 +130,11 @@ function useAgreementMutation<Input>(id: string, send: (input: Input) => Promise
       void client.invalidateQueries({ queryKey: agreementKeys.derived(id) });
       void client.invalidateQueries({ queryKey: ['agreements', 'list'] });
       void client.invalidateQueries({ queryKey: agreementKeys.notifications });
+    },
+    onError: (error) => {
+      // Someone else changed the agreement meanwhile (409 version_conflict) or its state moved on: show the current
+      // text at once, so the next attempt starts from what is really there.
+      if (error instanceof ApiError && error.status === 409) void client.invalidateQueries({ queryKey: agreementKeys.detail(id) });
     },
   });
 }
