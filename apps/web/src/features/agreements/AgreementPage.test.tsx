@@ -142,6 +142,8 @@ describe('AgreementView', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Wijzigen: MPG van nieuwbouw' }));
     const form = screen.getByRole('form', { name: 'Afspraak opslaan' });
     expect((within(form).getByLabelText('Doelwaarde') as HTMLInputElement).value).toBe('0,6');
+    // Focus moves into the form that replaced the button.
+    expect(document.activeElement).toBe(within(form).getByLabelText('Thema'));
   });
 
   it('shows that saving a signed text opens a new version', async () => {

@@ -3,7 +3,7 @@
  * R-ladder tag and — for a measurable one — indicator, comparator, target, scope and deadline. The shared contract
  * schema checks it before sending; field problems of a 400 answer are shown at the same fields.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { commitmentInput, type AgreementParty, type CommitmentInput } from '@kringbouw/contracts';
@@ -80,6 +80,11 @@ export function CommitmentForm({ initialValues, parties, municipalityCode, submi
   const [attempt, setAttempt] = useState(0);
   const [submitting, setSubmitting] = useState(false);
   const [generalError, setGeneralError] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  // The form replaces the button that opened it: keyboard and screen-reader users continue in its first field.
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+  }, []);
   const projects = useMunicipalityProjects(municipalityCode, values.kind === 'meetbaar' && values.scopeType === 'project');
   const corporations = parties.filter((party) => party.role === 'woningcorporatie');
 
@@ -116,7 +121,7 @@ export function CommitmentForm({ initialValues, parties, municipalityCode, submi
   const unit = values.indicatorId ? (catalogueEntry(values.indicatorId as (typeof indicatorIds)[number])?.unit ?? '') : '';
 
   return (
-    <form className="form commitment-form" onSubmit={(event) => void submit(event)} noValidate aria-label={submitLabel}>
+    <form ref={formRef} className="form commitment-form" onSubmit={(event) => void submit(event)} noValidate aria-label={submitLabel}>
       <ErrorSummary errors={errors} labelFor={(path) => commitmentFieldLabel(t, path)} attempt={attempt} />
       {generalError ? (
         <p className="notice notice--error" role="alert">
