@@ -25,25 +25,23 @@ afterAll(async () => {
 
 /** Pixels of a canvas inside `selector` within 40 (sum of channel differences) of an RGB colour. */
 async function pixelsOfColour(page: Page, selector: string, rgb: [number, number, number]): Promise<number> {
-  return page.evaluate(
-    ([sel, [r, g, b]]) => {
-      const source = document.querySelector(`${sel} canvas`);
-      if (!(source instanceof HTMLCanvasElement)) return -1;
-      const copy = document.createElement('canvas');
-      copy.width = source.width;
-      copy.height = source.height;
-      const context = copy.getContext('2d');
-      if (!context) return -1;
-      context.drawImage(source, 0, 0);
-      const data = context.getImageData(0, 0, copy.width, copy.height).data;
-      let count = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        if (Math.abs((data[i] ?? 0) - r) + Math.abs((data[i + 1] ?? 0) - g) + Math.abs((data[i + 2] ?? 0) - b) < 40) count += 1;
-      }
-      return count;
-    },
-    [selector, rgb] as const,
-  );
+  // A string, not a function: the e2e project compiles without the DOM library (as e2e/kansenkaart.test.ts does).
+  return page.evaluate(`(() => {
+    const source = document.querySelector(${JSON.stringify(`${selector} canvas`)});
+    if (!source) return -1;
+    const copy = document.createElement('canvas');
+    copy.width = source.width;
+    copy.height = source.height;
+    const context = copy.getContext('2d');
+    context.drawImage(source, 0, 0);
+    const data = context.getImageData(0, 0, copy.width, copy.height).data;
+    const [r, g, b] = ${JSON.stringify(rgb)};
+    let count = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 40) count++;
+    }
+    return count;
+  })()`);
 }
 
 describe('renovation plan journey', () => {
