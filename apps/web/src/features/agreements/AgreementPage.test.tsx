@@ -8,6 +8,7 @@ import { agreementId, gemeenteId, huurdersId, json, makeAgreement, makeProgress,
 let calls: { url: string; method: string; body: unknown }[] = [];
 let approveAnswer: () => Response = () => json(500, {});
 let updateAnswer: () => Response = () => json(500, {});
+let evidenceAnswer: () => Response = () => json(500, {});
 
 beforeEach(async () => {
   await i18n.changeLanguage('nl');
@@ -34,6 +35,7 @@ beforeEach(async () => {
           ],
         });
       }
+      if (url.startsWith(`/api/agreements/${agreementId}/evidence`) && method === 'POST') return evidenceAnswer();
       if (url.startsWith(`/api/agreements/${agreementId}/evidence`)) return json(200, { items: [] });
       if (url.startsWith(`/api/agreements/${agreementId}/versions`)) return json(200, { items: [makeAgreement().workingVersion] });
       if (url.startsWith(`/api/agreements/${agreementId}/approvals`)) return approveAnswer();
@@ -189,5 +191,41 @@ describe('AgreementView', () => {
       ],
     });
     expect(within(form).getByLabelText('Laatste jaar').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('records evidence for a procesafspraak on behalf of the party and shows a 400 at its field', async () => {
+    evidenceAnswer = () => json(400, { error: { code: 'validation_failed', message: 'Invoer klopt niet', details: [{ path: 'date', message: 'Bewijs kan niet in de toekomst liggen.' }] } });
+    renderWith(<AgreementView agreement={makeAgreement()} />, huurdersBewerker);
+    const card = document.querySelector('[data-commitment-id="66666666-6666-4666-8666-666666666666"]') as HTMLElement;
+    fireEvent.click(within(card).getByRole('button', { name: 'Bewijs vastleggen' }));
+    const form = within(card).getByRole('form', { name: 'Bewijs vastleggen' });
+    fireEvent.click(within(form).getByRole('button', { name: 'Bewijs opslaan' }));
+    expect(within(form).getAllByText('Vul dit veld in.')).toHaveLength(2);
+    expect(calls.some((call) => call.method === 'POST')).toBe(false);
+    fireEvent.change(within(form).getByLabelText('Wat is er gedaan?'), { target: { value: 'Eerste bijeenkomst van het leertraject gehouden.' } });
+    fireEvent.change(within(form).getByLabelText('Datum'), { target: { value: '2027-03-14' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Bewijs opslaan' }));
+    expect(await within(form).findByText('Bewijs kan niet in de toekomst liggen.')).toBeTruthy();
+    expect(within(form).getByLabelText('Datum').getAttribute('aria-invalid')).toBe('true');
+    expect(calls.find((call) => call.method === 'POST')?.body).toEqual({
+      commitmentId: '66666666-6666-4666-8666-666666666666',
+      note: 'Eerste bijeenkomst van het leertraject gehouden.',
+      date: '2027-03-14',
+      organisationId: huurdersId,
+      documentTitle: null,
+      documentUrl: null,
+    });
+  });
+
+  it('offers a cycle action only to the party whose step it is', () => {
+    const concept = makeAgreement({ cycle: { ...makeAgreement().cycle, state: 'concept', bidSubmittedAt: null, negotiationStartedAt: null, allowedActions: ['bod_uitbrengen'] } });
+    renderWith(<AgreementView agreement={concept} />, huurdersBewerker);
+    expect(screen.queryByRole('button', { name: 'Bod uitbrengen' })).toBeNull();
+    cleanup();
+    const corporation = sessionFor([{ organisationId: '22222222-2222-4222-8222-222222222222', organisationName: 'Voorbeeldcorporatie Leiden (demo)', organisationKind: 'woningcorporatie', role: 'bewerker' }]);
+    renderWith(<AgreementView agreement={concept} />, corporation);
+    expect(screen.getByRole('button', { name: 'Bod uitbrengen' })).toBeTruthy();
+    // Approving waits for the negotiation.
+    expect(screen.queryByRole('button', { name: /Goedkeuren namens/ })).toBeNull();
   });
 });
