@@ -300,6 +300,9 @@ export function createAgreementsService(deps: { repository: AgreementsRepository
         );
         const newParties = await r.parties(id);
         mails = await notify(r, { row: { ...row, title: next.title }, parties: newParties, kind: 'goedkeuring_gevraagd', actorId: user.userId, at });
+      } else if (canApproveInState(row.state) && (await r.approvedOrganisations(id, row.revision)).length > 0) {
+        // The edit lets approvals of the previous text lapse: those parties must approve again.
+        mails = await notify(r, { row: { ...row, title: next.title }, parties: await r.parties(id), kind: 'goedkeuring_gevraagd', actorId: user.userId, at });
       }
       await r.appendAudit(entries);
     });

@@ -210,6 +210,9 @@ describe('cycle, approvals and versions', () => {
     expect((await call(ctx.app, gemeente, 'POST', `/api/agreements/${a.id}/approvals`, { organisationId: p.corporatie, revision: once.revision })).statusCode).toBe(403);
     const edited = agreementSchema.parse(await ok(await call(ctx.app, p.huurdersSession, 'POST', `/api/agreements/${a.id}/commitments`, { commitment: processCommitment([p.huurders], { title: 'Huurders op excursie' }) }), 201));
     expect(edited.workingVersion.approvalStatus.every((s) => !s.approved)).toBe(true);
+    // the gemeente hears that its approval lapsed
+    const lapsed = notificationList.parse(await ok(await call(ctx.app, gemeente, 'GET', '/api/notifications?unread=true'))).items.find((n) => n.agreementId === a.id && n.kind === 'goedkeuring_gevraagd');
+    expect(lapsed?.actor?.name).toBe('Bestuurslid Huurdersorganisatie (demo)');
     // a stale revision cannot approve
     expect((await call(ctx.app, gemeente, 'POST', `/api/agreements/${a.id}/approvals`, { organisationId: p.gemeente, revision: once.revision })).json<{ error: { code: string } }>().error.code).toBe('version_conflict');
 
