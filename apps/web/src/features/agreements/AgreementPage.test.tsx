@@ -122,8 +122,8 @@ describe('AgreementView', () => {
     expect(figures.textContent).toContain('alleen indicatieve waarden');
     expect(within(figures).getByRole('note').textContent).toContain('alleen indicatieve waarden beschikbaar');
     expect(figures.textContent).toContain('1 van 2 projecten die meetellen hebben een waarde.');
-    // The confidential project is counted but not named.
-    expect(figures.textContent).toContain('Vertrouwelijk project (wel meegeteld)');
+    // The confidential projects are counted but neither named nor shown.
+    expect(figures.textContent).toContain('Vertrouwelijke projecten: meegeteld, maar naam en cijfers zijn voor u niet zichtbaar');
     expect(within(card).getByText('Meetbare afspraak')).toBeTruthy();
     expect(within(card).getByText(/R2 Reduce \(verminderen\) · Reduce: compacter/)).toBeTruthy();
     // The huurdersorganisatie's comment on this commitment, with who and when.
