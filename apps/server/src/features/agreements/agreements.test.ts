@@ -430,3 +430,54 @@ describe('comments and notifications', () => {
     expect(notificationList.parse(await ok(await call(ctx.app, gemeente, 'GET', '/api/notifications'))).unreadCount).toBe(0);
   });
 });
+
+describe('yearly evaluation over time', () => {
+  it('starts no evaluation before its year, then evaluates year by year with the parties’ comments and closes the period', async () => {
+    const own = await createTestContext();
+    try {
+      const thisYear = new Date(own.clock.now()).getUTCFullYear();
+      const start = thisYear + 1;
+      const coord = await signIn(own.app, 'coordinator@citydeal.demo');
+      let parties = await leidenParties(own, coord);
+      let gem = await signIn(own.app, 'beleid@leiden.demo');
+      const a = await agreementIn(own, parties, gem, 'ondertekend', { periodStartYear: start, periodEndYear: start + 1 });
+      expect(a.cycle).toMatchObject({ nextEvaluationYear: start, allowedActions: [] });
+      const early = await call(own.app, gem, 'POST', `/api/agreements/${a.id}/transitions`, { action: 'evaluatie_starten', revision: a.revision });
+      expect(early.statusCode).toBe(409);
+      expect(early.json<{ error: { code: string } }>().error.code).toBe('too_early');
+
+      // to March of the first year: sign in again (sessions do not live that long)
+      own.clock.advance(Date.UTC(start, 2, 1) - own.clock.now().getTime());
+      gem = await signIn(own.app, 'beleid@leiden.demo');
+      const huurders = await signIn(own.app, 'huurders@leiden.demo');
+      parties = { ...parties, huurdersSession: huurders, corporatieSession: await signIn(own.app, 'corporatie@leiden.demo') };
+      const now = await readAgreement(own, a.id, gem);
+      expect(now.cycle.allowedActions).toEqual(['evaluatie_starten']);
+      const started = agreementSchema.parse(await ok(await call(own.app, huurders, 'POST', `/api/agreements/${a.id}/transitions`, { action: 'evaluatie_starten', revision: now.revision })));
+      expect(started.cycle.state).toBe('evaluatie');
+      expect(started.cycle.evaluations.map((e) => [e.year, e.completedAt])).toEqual([[start, null]]);
+      // the text is locked during the evaluation
+      expect((await call(own.app, gem, 'POST', `/api/agreements/${a.id}/templates`, { templateIds: ['start-excursies'] })).statusCode).toBe(409);
+      await ok(await call(own.app, huurders, 'POST', `/api/agreements/${a.id}/comments`, { body: `Terugblik ${start} van de huurders.`, organisationId: parties.huurders, evaluationYear: start }), 201);
+      const done = agreementSchema.parse(await ok(await call(own.app, gem, 'POST', `/api/agreements/${a.id}/transitions`, { action: 'evaluatie_afronden', revision: started.revision })));
+      expect(done.cycle).toMatchObject({ state: 'ondertekend', nextEvaluationYear: start + 1 });
+      const doc = await call(own.app, gem, 'GET', `/api/agreements/${a.id}/evaluation?year=${start}`);
+      expect(pdfText(doc.rawPayload).replace(/\s+/g, ' ')).toContain(`Terugblik ${start} van de huurders.`);
+
+      // the second (last) year closes the period
+      own.clock.advance(Date.UTC(start + 2, 0, 10) - own.clock.now().getTime());
+      const corp = await signIn(own.app, 'corporatie@leiden.demo');
+      const second = agreementSchema.parse(await ok(await call(own.app, corp, 'POST', `/api/agreements/${a.id}/transitions`, { action: 'evaluatie_starten', revision: done.revision })));
+      const closed = agreementSchema.parse(await ok(await call(own.app, corp, 'POST', `/api/agreements/${a.id}/transitions`, { action: 'evaluatie_afronden', revision: second.revision })));
+      expect(closed.cycle).toMatchObject({ state: 'afgerond', nextEvaluationYear: null, allowedActions: [] });
+      const trail = auditList.parse(await ok(await call(own.app, corp, 'GET', `/api/agreements/${a.id}/audit`))).items;
+      expect(trail.filter((e) => e.action === 'state_changed').map((e) => e.changes.find((c) => c.field === 'state')?.after)).toEqual(['bod', 'onderhandeling', 'ondertekend', 'evaluatie', 'ondertekend', 'evaluatie', 'afgerond']);
+    } finally {
+      await own.close();
+    }
+  });
+});
+
+async function readAgreement(context: TestContext, id: string, session: Session): Promise<Agreement> {
+  return agreementSchema.parse(await ok(await call(context.app, session, 'GET', `/api/agreements/${id}`)));
+}
