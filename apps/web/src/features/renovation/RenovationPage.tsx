@@ -18,7 +18,7 @@ import { IssueTable } from '../kansenkaart/ImportPage.tsx';
 import { groupMunicipalities, useMunicipalities } from '../municipalities/api.ts';
 import { MunicipalityOptions } from '../municipalities/MunicipalityOptions.tsx';
 import { useAllOrganisations } from '../projects/api.ts';
-import { renovationKeys, uploadPlan, useAddPlanRow, useCreateDesignation, useCreatePlan, useDeleteDesignation, useDeletePlan, useDeletePlanRow, useOverview, usePlan, usePlans } from './api.ts';
+import { renovationKeys, uploadPlan, useAddPlanRow, useCreateDesignation, useCreatePlan, useDeleteDesignation, useDeletePlan, useDeletePlanRow, useOverview, usePlan, usePlans, useSharePlan } from './api.ts';
 import { categoryColours, interventionColours, peakYear } from './chart-data.ts';
 import { PlanRowForm } from './PlanRowForm.tsx';
 import { RenovationMap } from './RenovationMap.tsx';
@@ -412,9 +412,38 @@ function PlanDetail({ planId, buurten, defaultYear }: { planId: string; buurten:
           <h3>{t('renovation.row.title')}</h3>
           <PlanRowForm buurten={buurten} defaultYear={defaultYear} onSubmit={(row) => addRow.mutateAsync(row)} />
           <PlanUpload plan={plan.data} />
+          <PlanShares key={plan.data.sharedWithOrganisationIds.join(',')} planId={plan.data.id} ownerId={plan.data.ownerOrganisationId} current={plan.data.sharedWithOrganisationIds} />
         </>
       ) : null}
     </section>
+  );
+}
+
+function PlanShares({ planId, ownerId, current }: { planId: string; ownerId: string; current: string[] }) {
+  const { t } = useTranslation();
+  const [sharedWith, setSharedWith] = useState<string[]>(current);
+  const share = useSharePlan(planId);
+  return (
+    <form
+      className="form rn-upload"
+      onSubmit={(event) => {
+        event.preventDefault();
+        share.mutate(sharedWith);
+      }}
+    >
+      <ShareChoices ownerId={ownerId} value={sharedWith} onChange={setSharedWith} legend={t('renovation.sharedWith')} />
+      {share.isError ? <ErrorMessage error={share.error} /> : null}
+      {share.isSuccess ? (
+        <p className="notice notice--success" role="status">
+          {t('renovation.plans.sharesSaved')}
+        </p>
+      ) : null}
+      <div className="form__actions">
+        <button type="submit" className="button button--secondary" disabled={share.isPending}>
+          {t('renovation.plans.saveShares')}
+        </button>
+      </div>
+    </form>
   );
 }
 

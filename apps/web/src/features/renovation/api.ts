@@ -76,6 +76,14 @@ export function useDeletePlanRow(planId: string) {
   });
 }
 
+export function useSharePlan(planId: string) {
+  const invalidate = useInvalidateAll();
+  return useMutation({
+    mutationFn: (organisationIds: string[]) => apiRequest(`/api/renovation/plans/${encodeURIComponent(planId)}/shares`, renovationPlanSummary, { method: 'PUT', body: { organisationIds } }),
+    onSuccess: invalidate,
+  });
+}
+
 export function useDeletePlan() {
   const invalidate = useInvalidateAll();
   return useMutation({
