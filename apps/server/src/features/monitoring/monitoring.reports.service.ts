@@ -1,11 +1,12 @@
 /**
  * The yearly monitoring report and the mid-term review of a municipality or of the City Deal, built on the dashboard
- * functions of the monitoring service (one call per year, so every figure is one the viewer can also see on a
- * dashboard page, with the confidentiality rule applied there) and rendered to PDF and xlsx from one report model.
+ * functions of the monitoring service (`dashboardByYear` / `cityDealByYear`: per year exactly the figures of the
+ * dashboard page with that year as filter, confidentiality rule applied there, from one query) and rendered to PDF
+ * and xlsx from one report model.
  */
 import { isCoordinator, type Actor } from '@kringbouw/domain/authz';
 import { methodData } from '@kringbouw/domain/lca';
-import { buildReportModel, indicatorCatalogue, MIN_CONFIDENTIAL_GROUP, reportYears, type ReportKind, type ReportModel, type ReportProject, type YearFigures } from '@kringbouw/domain/monitoring';
+import { buildReportModel, emptyTotals, indicatorCatalogue, MIN_CONFIDENTIAL_GROUP, type ReportKind, type ReportModel, type ReportProject, type YearFigures } from '@kringbouw/domain/monitoring';
 import { unauthenticated } from '../../errors.ts';
 import type { LessonsService } from '../lessons/lessons.service.ts';
 import type { MonitoringService } from './monitoring.service.ts';
@@ -24,27 +25,19 @@ const dataVersions = () => ({ 'monitoring-indicators': indicatorCatalogue.versio
 export function createMonitoringReportsService(deps: { monitoring: MonitoringService; lessons: LessonsService; now: () => Date }) {
   const { monitoring, lessons, now } = deps;
 
-  /** The years a report shows: those it covers plus, for a yearly report, the earlier years for the trend. */
-  const shownYears = (request: ReportRequest, available: number[]) => [...new Set([...reportYears('tussentijdse-evaluatie', request.year, available), request.year])].sort((a, b) => a - b);
-
   return {
     async municipality(actor: Actor, code: string, request: ReportRequest): Promise<ReportModel> {
       if (actor === null) throw unauthenticated();
+      // The unfiltered dashboard: the municipality's name (404 when unknown) and the projects the reader may see.
       const overview = await monitoring.dashboard(actor, code, {});
-      const years: YearFigures[] = [];
-      let pipeline: ReportModelPipeline = [];
-      for (const year of shownYears(request, overview.byYear.map((y) => y.year))) {
-        const dashboard = await monitoring.dashboard(actor, code, { year });
-        years.push({ year, totals: dashboard.totals });
-        if (year === request.year) pipeline = dashboard.pipeline;
-      }
+      const perYear = await monitoring.dashboardByYear(actor, code);
       const projects: ReportProject[] = overview.projects.map((p) => ({ ...p, municipalityName: overview.municipalityName }));
       return buildReportModel({
         kind: request.kind,
         scope: { level: 'gemeente', code, name: overview.municipalityName },
         year: request.year,
-        years,
-        pipeline,
+        years: perYear.map(({ year, totals }) => ({ year, totals })),
+        pipeline: perYear.find((y) => y.year === request.year)?.pipeline ?? [],
         cities: [],
         projects,
         lessons: await lessons.forReport({ municipalityCode: code, upToYear: request.year }),
@@ -57,14 +50,12 @@ export function createMonitoringReportsService(deps: { monitoring: MonitoringSer
     async cityDeal(actor: Actor, request: ReportRequest): Promise<ReportModel> {
       if (actor === null) throw unauthenticated();
       const overview = await monitoring.cityDeal(actor, {});
-      const available = [...new Set(overview.cities.flatMap((c) => c.byYear.map((y) => y.year)))];
-      const years: YearFigures[] = [];
-      const cities = overview.cities.map((c) => ({ code: c.municipalityCode, name: c.municipalityName, years: [] as YearFigures[] }));
-      for (const year of shownYears(request, available)) {
-        const deal = await monitoring.cityDeal(actor, { year });
-        years.push({ year, totals: deal.total });
-        for (const city of deal.cities) cities.find((c) => c.code === city.municipalityCode)?.years.push({ year, totals: city.totals });
-      }
+      const perYear = await monitoring.cityDealByYear(actor);
+      const cities = overview.cities.map((c) => ({
+        code: c.municipalityCode,
+        name: c.municipalityName,
+        years: perYear.map((y) => ({ year: y.year, totals: y.cities.find((city) => city.municipalityCode === c.municipalityCode)?.totals ?? emptyTotals() })),
+      }));
       const projects: ReportProject[] = [];
       for (const city of overview.cities) {
         const dashboard = await monitoring.dashboard(actor, city.municipalityCode, {});
@@ -74,7 +65,7 @@ export function createMonitoringReportsService(deps: { monitoring: MonitoringSer
         kind: request.kind,
         scope: { level: 'city-deal' },
         year: request.year,
-        years,
+        years: perYear.map(({ year, total }) => ({ year, totals: total })),
         pipeline: [],
         cities,
         projects,
@@ -88,15 +79,9 @@ export function createMonitoringReportsService(deps: { monitoring: MonitoringSer
     /** City Deal trends per year (the deal total of each year's overview) for the City Deal page. */
     async cityDealTrends(actor: Actor): Promise<YearFigures[]> {
       if (actor === null) throw unauthenticated();
-      const overview = await monitoring.cityDeal(actor, {});
-      const available = [...new Set(overview.cities.flatMap((c) => c.byYear.map((y) => y.year)))].sort((a, b) => a - b);
-      const years: YearFigures[] = [];
-      for (const year of available) years.push({ year, totals: (await monitoring.cityDeal(actor, { year })).total });
-      return years;
+      return (await monitoring.cityDealByYear(actor)).map(({ year, total }) => ({ year, totals: total }));
     },
   };
 }
-
-type ReportModelPipeline = Parameters<typeof buildReportModel>[0]['pipeline'];
 
 export type MonitoringReportsService = ReturnType<typeof createMonitoringReportsService>;
