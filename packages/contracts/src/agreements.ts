@@ -5,7 +5,7 @@
  *
  * Endpoints (all under /api; mutations need the x-csrf-token header like every other route):
  *   GET    /agreement-templates                              → agreementTemplates
- *   GET    /agreements?q&municipality&organisation&state&page&pageSize → agreementList
+ *   GET    /agreements?q&municipality&organisation&state&year&page&pageSize → agreementList
  *   POST   /agreements                 createAgreementRequest → 201 agreement
  *   GET    /agreements/:id                                   → agreement (404 when not visible)
  *   PUT    /agreements/:id             updateAgreementRequest → agreement
@@ -289,6 +289,8 @@ export const agreementListQuery = paginationQuery.extend({
   /** Only agreements this organisation is a party to. */
   organisation: uuid.optional(),
   state: agreementState.optional(),
+  /** Only agreements whose period covers this year (periodStartYear ≤ year ≤ periodEndYear). */
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
 });
 export type AgreementListQuery = z.infer<typeof agreementListQuery>;
 
@@ -305,6 +307,11 @@ export const agreementListItem = z.object({
   commitmentCount: z.number().int(),
   workingVersionNumber: z.number().int(),
   signedVersionNumber: z.number().int().nullable(),
+  /**
+   * The overall traffic light as GET /agreements/:id/progress computes it with its defaults: the signed version (else
+   * the working one), as of today (grijs when that version has no commitments).
+   */
+  light: trafficLight,
   isExample: z.boolean(),
   updatedAt: isoDateTime,
 });
