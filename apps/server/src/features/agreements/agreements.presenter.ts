@@ -12,7 +12,7 @@ import type {
   agreementListItem,
 } from '@kringbouw/contracts';
 import { catalogueIndicator, type IndicatorId } from '@kringbouw/domain/monitoring';
-import { allowedActions, cycleDeadlines, cycleOverdue, nextEvaluationYear, type AgreementProgressResult, type Commitment, type CycleFacts } from '@kringbouw/domain/agreements';
+import { allowedActions, cycleDeadlines, cycleOverdue, nextEvaluationYear, type AgreementProgressResult, type Commitment, type CycleFacts, type TrafficLight } from '@kringbouw/domain/agreements';
 import type { z } from 'zod';
 import type { AgreementRow, ApprovalRecord, AuditRecord, CommentRecord, EvidenceRecord, NotificationRecord, PartyRecord, VersionRecord } from './agreements.repository.ts';
 
@@ -117,7 +117,7 @@ export function presentAgreement(input: { row: AgreementRow; parties: readonly P
   };
 }
 
-export function presentAgreementListItem(row: AgreementRow & { parties: PartyRecord[]; commitmentCount: number }): z.infer<typeof agreementListItem> {
+export function presentAgreementListItem(row: AgreementRow & { parties: PartyRecord[]; commitmentCount: number; light: TrafficLight }): z.infer<typeof agreementListItem> {
   return {
     id: row.id,
     title: row.title,
@@ -131,6 +131,7 @@ export function presentAgreementListItem(row: AgreementRow & { parties: PartyRec
     commitmentCount: row.commitmentCount,
     workingVersionNumber: row.workingVersion,
     signedVersionNumber: row.signedVersion,
+    light: row.light,
     isExample: row.isExample,
     updatedAt: iso(row.updatedAt),
   };

@@ -3,7 +3,7 @@
  * migration 0007), approvals, evidence, comments, the append-only audit trail, notifications, and the projects
  * and ledgers progress reads.
  */
-import { and, asc, count, desc, eq, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { AgreementPartyRole, AgreementState, AgreementVisibility, Commitment, EvaluationRecord, FieldChange } from '@kringbouw/domain/agreements';
 import type { ProjectVisibilityScope } from '@kringbouw/domain/authz';
 import type { IndicatorId, LedgerEntry } from '@kringbouw/domain/monitoring';
@@ -171,6 +171,8 @@ export interface AgreementListFilter {
   municipality?: string | undefined;
   organisation?: string | undefined;
   state?: AgreementState | undefined;
+  /** Periods covering this year. */
+  year?: number | undefined;
   page: number;
   pageSize: number;
 }
@@ -281,6 +283,7 @@ function buildRepository(db: Db) {
       if (filter.q) conditions.push(ilike(agreements.title, `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`));
       if (filter.municipality) conditions.push(eq(agreements.municipalityCode, filter.municipality));
       if (filter.state) conditions.push(eq(agreements.state, filter.state));
+      if (filter.year !== undefined) conditions.push(lte(agreements.periodStartYear, filter.year), gte(agreements.periodEndYear, filter.year));
       if (filter.organisation) conditions.push(sql`exists (select 1 from ${agreementParties} ap2 where ap2.agreement_id = ${agreements.id} and ap2.organisation_id = ${filter.organisation}::uuid)`);
       const where = and(...conditions);
       const [totalRow] = await db.select({ n: count() }).from(agreements).where(where);
@@ -573,31 +576,79 @@ function buildRepository(db: Db) {
 
     /** Every project in the municipality with its owner and parties and its whole indicator ledger. */
     async progressProjects(municipalityCode: string): Promise<ProgressProjectRecord[]> {
-      const rows = await db
-        .select({ id: projects.id, name: projects.name, kind: projects.kind, dwellings: projects.dwellings, visibility: projects.visibility, ownerOrganisationId: projects.ownerOrganisationId })
-        .from(projects)
-        .where(eq(projects.municipalityCode, municipalityCode))
-        .orderBy(asc(projects.name), asc(projects.id));
-      if (rows.length === 0) return [];
-      const ids = rows.map((r) => r.id);
-      const parties = await db.select({ projectId: projectParties.projectId, organisationId: projectParties.organisationId }).from(projectParties).where(inArray(projectParties.projectId, ids));
-      const entries = await db
-        .select({ id: indicatorEntries.id, seq: indicatorEntries.seq, projectId: indicatorEntries.projectId, indicatorId: indicatorEntries.indicatorId, source: indicatorEntries.source, value: indicatorEntries.value, withdrawsEntryId: indicatorEntries.withdrawsEntryId, recordedAt: indicatorEntries.recordedAt })
-        .from(indicatorEntries)
-        .where(inArray(indicatorEntries.projectId, ids))
-        .orderBy(asc(indicatorEntries.seq));
-      const partiesOfProject = new Map<string, string[]>();
-      for (const party of parties) partiesOfProject.set(party.projectId, [...(partiesOfProject.get(party.projectId) ?? []), party.organisationId]);
-      const ledgerOfProject = new Map<string, (LedgerEntry & { recordedAt: Date })[]>();
-      for (const { projectId, ...e } of entries) {
-        const list = ledgerOfProject.get(projectId) ?? [];
-        list.push({ ...e, indicatorId: e.indicatorId as IndicatorId });
-        ledgerOfProject.set(projectId, list);
-      }
-      return rows.map((r) => ({ ...r, kind: r.kind as ProjectKind, partyOrganisationIds: partiesOfProject.get(r.id) ?? [], ledger: ledgerOfProject.get(r.id) ?? [] }));
+      return (await progressProjectsIn(db, [municipalityCode])).get(municipalityCode) ?? [];
+    },
+
+    /**
+     * What the list's traffic lights need, for a page of agreements in four queries whatever the page size: the
+     * given version of each, the dates of their evidence, and the projects (with ledgers) of their municipalities.
+     */
+    async listProgressInputs(items: readonly { agreementId: string; versionNumber: number; municipalityCode: string }[]): Promise<{
+      contents: Map<string, AgreementContent>;
+      evidence: Map<string, { commitmentId: string; date: string }[]>;
+      projects: Map<string, ProgressProjectRecord[]>;
+    }> {
+      const contents = new Map<string, AgreementContent>();
+      const evidence = new Map<string, { commitmentId: string; date: string }[]>();
+      if (items.length === 0) return { contents, evidence, projects: new Map() };
+      const ids = [...new Set(items.map((i) => i.agreementId))];
+      const pairs = sql.join(
+        items.map((i) => sql`(${i.agreementId}::uuid, ${i.versionNumber}::int)`),
+        sql`, `,
+      );
+      const [versionRows, evidenceRows, projectsByMunicipality] = await Promise.all([
+        db
+          .select({ agreementId: agreementVersions.agreementId, content: agreementVersions.content })
+          .from(agreementVersions)
+          .where(sql`(${agreementVersions.agreementId}, ${agreementVersions.number}) in (${pairs})`),
+        db
+          .select({ agreementId: agreementEvidence.agreementId, commitmentId: agreementEvidence.commitmentId, date: agreementEvidence.date })
+          .from(agreementEvidence)
+          .where(inArray(agreementEvidence.agreementId, ids)),
+        progressProjectsIn(db, [...new Set(items.map((i) => i.municipalityCode))]),
+      ]);
+      for (const v of versionRows) contents.set(v.agreementId, v.content as AgreementContent);
+      for (const { agreementId, ...e } of evidenceRows) evidence.set(agreementId, [...(evidence.get(agreementId) ?? []), e]);
+      return { contents, evidence, projects: projectsByMunicipality };
     },
 
   };
+}
+
+/**
+ * Every project of the given municipalities with its owner, parties and whole indicator ledger, grouped by
+ * municipality: three queries however many municipalities (the ledger is read once, grouped per project).
+ */
+async function progressProjectsIn(db: Db, municipalityCodes: readonly string[]): Promise<Map<string, ProgressProjectRecord[]>> {
+  const out = new Map<string, ProgressProjectRecord[]>();
+  if (municipalityCodes.length === 0) return out;
+  const rows = await db
+    .select({ id: projects.id, name: projects.name, kind: projects.kind, dwellings: projects.dwellings, visibility: projects.visibility, ownerOrganisationId: projects.ownerOrganisationId, municipalityCode: projects.municipalityCode })
+    .from(projects)
+    .where(inArray(projects.municipalityCode, [...municipalityCodes]))
+    .orderBy(asc(projects.name), asc(projects.id));
+  if (rows.length === 0) return out;
+  const ids = rows.map((r) => r.id);
+  const parties = await db.select({ projectId: projectParties.projectId, organisationId: projectParties.organisationId }).from(projectParties).where(inArray(projectParties.projectId, ids));
+  const entries = await db
+    .select({ id: indicatorEntries.id, seq: indicatorEntries.seq, projectId: indicatorEntries.projectId, indicatorId: indicatorEntries.indicatorId, source: indicatorEntries.source, value: indicatorEntries.value, withdrawsEntryId: indicatorEntries.withdrawsEntryId, recordedAt: indicatorEntries.recordedAt })
+    .from(indicatorEntries)
+    .where(inArray(indicatorEntries.projectId, ids))
+    .orderBy(asc(indicatorEntries.seq));
+  const partiesOfProject = new Map<string, string[]>();
+  for (const party of parties) partiesOfProject.set(party.projectId, [...(partiesOfProject.get(party.projectId) ?? []), party.organisationId]);
+  const ledgerOfProject = new Map<string, (LedgerEntry & { recordedAt: Date })[]>();
+  for (const { projectId, ...e } of entries) {
+    const list = ledgerOfProject.get(projectId) ?? [];
+    list.push({ ...e, indicatorId: e.indicatorId as IndicatorId });
+    ledgerOfProject.set(projectId, list);
+  }
+  for (const { municipalityCode, ...r } of rows) {
+    const list = out.get(municipalityCode) ?? [];
+    list.push({ ...r, kind: r.kind as ProjectKind, partyOrganisationIds: partiesOfProject.get(r.id) ?? [], ledger: ledgerOfProject.get(r.id) ?? [] });
+    out.set(municipalityCode, list);
+  }
+  return out;
 }
 
 async function replaceParties(tx: Db, agreementId: string, parties: readonly PartyContent[]): Promise<void> {

@@ -51,7 +51,7 @@ import {
 import { indicatorCatalogue } from '@kringbouw/domain/monitoring';
 import { AppError, forbidden, notFound, unauthenticated, validationFailed, type FieldProblem } from '../../errors.ts';
 import type { MailTransport } from '../../mail/index.ts';
-import type { AgreementContent, AgreementRow, AgreementsRepository, AuditValues, PartyContent, PartyRecord } from './agreements.repository.ts';
+import type { AgreementContent, AgreementRow, AgreementsRepository, AuditValues, PartyContent, PartyRecord, ProgressProjectRecord } from './agreements.repository.ts';
 import { presentAgreement, presentAgreementListItem, presentAudit, presentComment, presentEvidence, presentNotification, presentProgress, presentVersion, presentVersionSummary, type ProgressPresentInput } from './agreements.presenter.ts';
 
 const agreementNotFound = () => notFound('Deze prestatieafspraken bestaan niet of je hebt er geen toegang toe.');
@@ -324,20 +324,25 @@ export function createAgreementsService(deps: { repository: AgreementsRepository
     return version;
   }
 
+  /** The evaluation of one version's commitments against the ledger as it stood at the end of asOf (UTC). */
+  function evaluateAt(content: AgreementContent, projects: readonly ProgressProjectRecord[], evidence: readonly { commitmentId: string; date: string }[], asOf: string) {
+    // Later declarations and withdrawals do not count.
+    const until = new Date(`${asOf}T23:59:59.999Z`).getTime();
+    return evaluateAgreement({
+      commitments: content.commitments,
+      projects: projects.map((p) => ({ id: p.id, name: p.name, kind: p.kind, dwellings: p.dwellings, organisationIds: [p.ownerOrganisationId, ...p.partyOrganisationIds], ledger: p.ledger.filter((e) => e.recordedAt.getTime() <= until) })),
+      evidence: evidence.map((e) => ({ commitmentId: e.commitmentId, date: e.date })),
+      asOf,
+      periodEndYear: content.periodEndYear,
+    });
+  }
+
   async function progressOf(actor: Actor, id: string, query: { asOf?: string | undefined; version?: number | undefined }): Promise<ProgressPresentInput> {
     const loaded = await load(repository, actor, id);
     const version = await versionForProgress(repository, loaded.row, query.version);
     const asOf = query.asOf ?? today();
     const [projects, evidence] = await Promise.all([repository.progressProjects(loaded.row.municipalityCode), repository.evidence(id)]);
-    // The ledger as it stood at the end of asOf (UTC): later declarations and withdrawals do not count.
-    const until = new Date(`${asOf}T23:59:59.999Z`).getTime();
-    const result = evaluateAgreement({
-      commitments: version.content.commitments,
-      projects: projects.map((p) => ({ id: p.id, name: p.name, kind: p.kind, dwellings: p.dwellings, organisationIds: [p.ownerOrganisationId, ...p.partyOrganisationIds], ledger: p.ledger.filter((e) => e.recordedAt.getTime() <= until) })),
-      evidence: evidence.map((e) => ({ commitmentId: e.commitmentId, date: e.date })),
-      asOf,
-      periodEndYear: version.content.periodEndYear,
-    });
+    const result = evaluateAt(version.content, projects, evidence, asOf);
     const visible = new Map(projects.map((p) => [p.id, { name: p.name, visible: canViewProject(actor, { ownerOrganisationId: p.ownerOrganisationId, visibility: p.visibility, parties: p.partyOrganisationIds.map((organisationId) => ({ organisationId })) }) }]));
     return { agreementId: id, version, asOf, catalogueVersion: indicatorCatalogue.version, result, projects: visible, evidence };
   }
@@ -349,8 +354,18 @@ export function createAgreementsService(deps: { repository: AgreementsRepository
 
     async list(actor: Actor, query: AgreementListQuery): Promise<AgreementList> {
       requireSignedIn(actor);
-      const { rows, total } = await repository.list({ scope: agreementVisibilityScope(actor), q: query.q, municipality: query.municipality, organisation: query.organisation, state: query.state, page: query.page, pageSize: query.pageSize });
-      return { items: rows.map(presentAgreementListItem), total, page: query.page, pageSize: query.pageSize };
+      const { rows, total } = await repository.list({ scope: agreementVisibilityScope(actor), q: query.q, municipality: query.municipality, organisation: query.organisation, state: query.state, year: query.year, page: query.page, pageSize: query.pageSize });
+      // Each row's light as GET /progress gives it by default (signed version, else working; today), read for the
+      // whole page at once.
+      const asOf = today();
+      const inputs = await repository.listProgressInputs(rows.map((row) => ({ agreementId: row.id, versionNumber: row.signedVersion ?? row.workingVersion, municipalityCode: row.municipalityCode })));
+      const items = rows.map((row) => {
+        const content = inputs.contents.get(row.id);
+        if (content === undefined) throw new Error(`agreement ${row.id} has no version ${row.signedVersion ?? row.workingVersion}`);
+        const { light } = evaluateAt(content, inputs.projects.get(row.municipalityCode) ?? [], inputs.evidence.get(row.id) ?? [], asOf);
+        return presentAgreementListItem({ ...row, light });
+      });
+      return { items, total, page: query.page, pageSize: query.pageSize };
     },
 
     async get(actor: Actor, id: string) {

@@ -110,6 +110,11 @@ describe('demo data', () => {
     const declared = await injectMultipart(ctx.app, p.corporatieSession, 'POST', `/api/projects/${fijnWonen?.id}/indicators`, declarationMultipart({ indicatorId: 'materialOrigin', value: '34', tool: 'Madaster', toolVersion: '2026', calculationDate: '2026-11-01' }));
     expect(declared.statusCode, declared.body).toBe(201);
     expect(await progress()).toMatchObject({ light: 'groen', achieved: 100, standing: 'officieel', projects: [{ projectName: 'Voorbeeld: Fijn Wonen in Leiden', dwellings: 60, value: 34, meets: true }] });
+    // the list's light reads the same ledger (projects of the municipality, grouped per project) as /progress today
+    const today = agreementProgress.parse(await ok(await call(ctx.app, outsider, 'GET', `/api/agreements/${demo.id}/progress`)));
+    expect(today.commitments.find((c) => c.commitmentId === share?.id)?.light).toBe('groen');
+    const listed = agreementList.parse(await ok(await call(ctx.app, outsider, 'GET', `/api/agreements?q=${encodeURIComponent('Leiden 2027')}`))).items.find((i) => i.id === demo.id);
+    expect(listed?.light).toBe(today.light);
     // as of a date before the declaration, the ledger had no value yet
     const earlier = agreementProgress.parse(await ok(await call(ctx.app, gemeente, 'GET', `/api/agreements/${demo.id}/progress?asOf=2026-01-01`))).commitments.find((c) => c.commitmentId === share?.id);
     expect(earlier).toMatchObject({ light: 'grijs', projectsWithValue: 0, achieved: null });
@@ -307,6 +312,59 @@ describe('visibility', () => {
     expect(ours.items.map((i) => i.id)).toEqual(expect.arrayContaining([hidden.id, open.id]));
     expect(ours.items.find((i) => i.id === hidden.id)).toMatchObject({ state: 'concept', commitmentCount: 1, workingVersionNumber: 1 });
     expect((await call(ctx.app, coordinator, 'GET', `/api/agreements/${hidden.id}`)).statusCode).toBe(200);
+  });
+});
+
+describe('list filters', () => {
+  it('filters on a year the period covers (in SQL, with the total) and names a bad year in a 400', async () => {
+    const early = await agreementIn(ctx, p, gemeente, 'concept', { title: 'Jaarfilter 2030–2031', periodStartYear: 2030, periodEndYear: 2031 });
+    const late = await agreementIn(ctx, p, gemeente, 'concept', { title: 'Jaarfilter 2032', periodStartYear: 2032, periodEndYear: 2032 });
+    const idsFor = async (year: number) => {
+      const list = agreementList.parse(await ok(await call(ctx.app, lezer, 'GET', `/api/agreements?q=Jaarfilter&year=${year}`)));
+      expect(list.total).toBe(list.items.length);
+      return list.items.map((i) => i.id).sort();
+    };
+    expect(await idsFor(2029)).toEqual([]);
+    expect(await idsFor(2030)).toEqual([early.id]);
+    expect(await idsFor(2031)).toEqual([early.id]);
+    expect(await idsFor(2032)).toEqual([late.id]);
+    expect(await idsFor(2033)).toEqual([]);
+    // combined with the other filters
+    const both = agreementList.parse(await ok(await call(ctx.app, lezer, 'GET', `/api/agreements?q=Jaarfilter&year=2032&state=concept&municipality=GM0546&organisation=${p.huurders}`)));
+    expect(both.items.map((i) => i.id)).toEqual([late.id]);
+    const bad = await call(ctx.app, lezer, 'GET', '/api/agreements?year=twintig');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('year');
+  });
+
+  it('gives each row the light GET /progress gives today (signed version first), without a request per row', async () => {
+    const today = ctx.clock.now().toISOString().slice(0, 10);
+    const later = `${Number(today.slice(0, 4)) + 5}-12-31`;
+    const yesterday = new Date(ctx.clock.now().getTime() - 86_400_000).toISOString().slice(0, 10);
+    const running = await agreementIn(ctx, p, gemeente, 'ondertekend', { title: 'Stoplicht loopt', commitments: [processCommitment([p.gemeente], { dueDate: later })] });
+    const late = await agreementIn(ctx, p, gemeente, 'concept', { title: 'Stoplicht te laat', commitments: [processCommitment([p.gemeente], { dueDate: yesterday })] });
+    const empty = await agreementIn(ctx, p, gemeente, 'concept', { title: 'Stoplicht leeg', commitments: [] });
+    const lights = async () => {
+      const list = agreementList.parse(await ok(await call(ctx.app, lezer, 'GET', '/api/agreements?q=Stoplicht&pageSize=200')));
+      // the same light as the agreement's own progress (default version, today) for every row of the page
+      for (const item of list.items) {
+        const progress = agreementProgress.parse(await ok(await call(ctx.app, lezer, 'GET', `/api/agreements/${item.id}/progress`)));
+        expect(item.light, item.title).toBe(progress.light);
+      }
+      return Object.fromEntries(list.items.map((i) => [i.title, i.light]));
+    };
+    expect(await lights()).toEqual({ 'Stoplicht loopt': 'oranje', 'Stoplicht te laat': 'rood', 'Stoplicht leeg': 'grijs' });
+
+    await ok(await call(ctx.app, p.huurdersSession, 'POST', `/api/agreements/${running.id}/evidence`, { commitmentId: running.commitments[0]?.id, note: 'Gedaan', date: today, organisationId: p.huurders }), 201);
+    await ok(await call(ctx.app, gemeente, 'POST', `/api/agreements/${late.id}/evidence`, { commitmentId: late.commitments[0]?.id, note: 'Toch gedaan', date: today, organisationId: p.gemeente }), 201);
+    expect(await lights()).toEqual({ 'Stoplicht loopt': 'groen', 'Stoplicht te laat': 'groen', 'Stoplicht leeg': 'grijs' });
+
+    // a change after signing (version 2, not signed) does not count until it is signed: the signed version does
+    const signed = await get(running.id);
+    const changed = agreementSchema.parse(await ok(await call(ctx.app, gemeente, 'POST', `/api/agreements/${running.id}/commitments`, { commitment: processCommitment([p.gemeente], { title: 'Nog te doen', dueDate: yesterday }), revision: signed.revision }), 201));
+    expect(changed).toMatchObject({ signedVersionNumber: 1, workingVersion: { number: 2 } });
+    expect((await lights())['Stoplicht loopt']).toBe('groen');
+    expect(empty.commitments).toEqual([]);
   });
 });
 
