@@ -1,6 +1,6 @@
 /**
- * The prestatieafspraken a user may see: filter by municipality, year and state; each with its place in the yearly
- * cycle and its traffic light.
+ * The prestatieafspraken a user may see: filter by municipality, year and state (all three on the server), a page at
+ * a time; each with its place in the yearly cycle and its traffic light (carried by the list itself).
  */
 import { useId } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -14,28 +14,24 @@ import { usePageTitle } from '../../lib/use-page-title.ts';
 import { useActor } from '../auth/session.ts';
 import { groupMunicipalities, useMunicipalities } from '../municipalities/api.ts';
 import { MunicipalityOptions } from '../municipalities/MunicipalityOptions.tsx';
-import { useAgreementList, useAgreementProgress } from './api.ts';
+import { useAgreementList } from './api.ts';
 import { TrafficLight } from './TrafficLight.tsx';
 import './agreements.css';
 
-const PAGE_SIZE = 200;
+export const AGREEMENT_PAGE_SIZE = 50;
 
-/** Filters in the URL, so a filtered list can be shared. */
-export function filtersFrom(params: URLSearchParams): { municipality: string; year: string; state: AgreementState | '' } {
+/** Filters and page in the URL, so a filtered list can be shared. */
+export function filtersFrom(params: URLSearchParams): { municipality: string; year: string; state: AgreementState | ''; page: number } {
   const state = params.get('status') ?? '';
   const year = params.get('jaar') ?? '';
+  const page = params.get('pagina') ?? '';
   return {
     municipality: /^GM\d{4}$/.test(params.get('gemeente') ?? '') ? (params.get('gemeente') ?? '') : '',
-    year: /^\d{4}$/.test(year) ? year : '',
+    // the server accepts 2000–2100
+    year: /^(20\d\d|2100)$/.test(year) ? year : '',
     state: (agreementStates as readonly string[]).includes(state) ? (state as AgreementState) : '',
+    page: /^[1-9]\d{0,5}$/.test(page) ? Number(page) : 1,
   };
-}
-
-/** An agreement covers a year when the year lies within its period. */
-export function coversYear(item: { periodStartYear: number; periodEndYear: number }, year: string): boolean {
-  if (year === '') return true;
-  const y = Number(year);
-  return item.periodStartYear <= y && y <= item.periodEndYear;
 }
 
 export default function AgreementListPage() {
@@ -46,15 +42,23 @@ export default function AgreementListPage() {
   const actor = useActor();
   const municipalities = useMunicipalities();
   const id = useId();
-  // The server filters by municipality and state; the year (a period covering it) is applied to the answer.
-  const list = useAgreementList({ municipality: filters.municipality || undefined, state: filters.state || undefined, pageSize: PAGE_SIZE, page: 1 });
+  // The server filters (the year: periods covering it) and gives each agreement its traffic light.
+  const list = useAgreementList({
+    municipality: filters.municipality || undefined,
+    state: filters.state || undefined,
+    year: filters.year ? Number(filters.year) : undefined,
+    pageSize: AGREEMENT_PAGE_SIZE,
+    page: filters.page,
+  });
   // Anyone who is bewerker or more in some organisation may start agreements that organisation is a party to.
   const mayCreate = canCreateAgreement(actor, actor?.memberships.map((m) => m.organisationId) ?? []);
 
-  function setFilter(key: 'gemeente' | 'jaar' | 'status', value: string) {
+  function setFilter(key: 'gemeente' | 'jaar' | 'status' | 'pagina', value: string) {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
     else next.delete(key);
+    // another filter starts at the first page
+    if (key !== 'pagina') next.delete('pagina');
     setParams(next, { replace: true });
   }
 
@@ -113,15 +117,15 @@ export default function AgreementListPage() {
           </div>
         </div>
       </search>
-      {list.isPending ? <Loading /> : list.isError ? <ErrorMessage error={list.error} onRetry={() => void list.refetch()} /> : <Results list={list.data} year={filters.year} />}
+      {list.isPending ? <Loading /> : list.isError ? <ErrorMessage error={list.error} onRetry={() => void list.refetch()} /> : <Results list={list.data} onPage={(page) => setFilter('pagina', page > 1 ? String(page) : '')} />}
     </div>
   );
 }
 
-function Results({ list, year }: { list: AgreementList; year: string }) {
+function Results({ list, onPage }: { list: AgreementList; onPage: (page: number) => void }) {
   const { t } = useTranslation();
-  const items = list.items.filter((item) => coversYear(item, year));
-  if (items.length === 0) {
+  const items = list.items;
+  if (list.total === 0) {
     return (
       <div className="empty-state">
         <p>{t('agreements.empty')}</p>
@@ -131,7 +135,7 @@ function Results({ list, year }: { list: AgreementList; year: string }) {
   return (
     <div className="results">
       <p className="results__count" role="status">
-        {t('agreements.count', { count: items.length, formatted: formatInteger(items.length) })}
+        {t('agreements.count', { count: list.total, formatted: formatInteger(list.total) })}
       </p>
       <div className="table-wrapper">
         <table className="table">
@@ -169,9 +173,7 @@ function Results({ list, year }: { list: AgreementList; year: string }) {
                   <span className={`state-badge state-badge--${item.state}`}>{t(`agreements.states.${item.state}`)}</span>
                   <div className="muted">{t('agreements.versionShort', { number: item.workingVersionNumber })}</div>
                 </td>
-                <td>
-                  <RowLight id={item.id} hasCommitments={item.commitmentCount > 0} />
-                </td>
+                <td>{item.commitmentCount > 0 ? <TrafficLight light={item.light} /> : <span className="muted">{t('agreements.noCommitmentsShort')}</span>}</td>
                 <td className="numeric">{formatInteger(item.commitmentCount)}</td>
                 <td>{formatShortDate(item.updatedAt)}</td>
               </tr>
@@ -179,16 +181,28 @@ function Results({ list, year }: { list: AgreementList; year: string }) {
           </tbody>
         </table>
       </div>
+      <Pagination list={list} onPage={onPage} />
     </div>
   );
 }
 
-/** The list has no figures of its own: each row asks for its agreement's progress (a page holds few agreements). */
-function RowLight({ id, hasCommitments }: { id: string; hasCommitments: boolean }) {
+function Pagination({ list, onPage }: { list: AgreementList; onPage: (page: number) => void }) {
   const { t } = useTranslation();
-  const progress = useAgreementProgress(id, hasCommitments);
-  if (!hasCommitments) return <span className="muted">{t('agreements.noCommitmentsShort')}</span>;
-  if (progress.isPending) return <span className="muted">{t('common.loading')}</span>;
-  if (progress.isError) return <span className="muted">—</span>;
-  return <TrafficLight light={progress.data.light} />;
+  const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
+  if (pages <= 1 && list.page <= 1) return null;
+  const first = (list.page - 1) * list.pageSize + 1;
+  const last = Math.min(list.total, list.page * list.pageSize);
+  return (
+    <nav className="pagination" aria-label={t('pagination.label')}>
+      <button type="button" className="button button--secondary" disabled={list.page <= 1} onClick={() => onPage(Math.min(list.page - 1, pages))}>
+        {t('pagination.previous')}
+      </button>
+      <p className="pagination__status">
+        {t('pagination.status', { first: formatInteger(Math.min(first, list.total)), last: formatInteger(last), total: formatInteger(list.total), page: list.page, pages })}
+      </p>
+      <button type="button" className="button button--secondary" disabled={list.page >= pages} onClick={() => onPage(list.page + 1)}>
+        {t('pagination.next')}
+      </button>
+    </nav>
+  );
 }

@@ -3,7 +3,7 @@ import { agreementActions, agreementPartyRoles, agreementStates, agreementThemes
 import { auditActions, notificationKinds } from '@kringbouw/contracts';
 import nl from '../../i18n/nl.json';
 import en from '../../i18n/en.json';
-import { coversYear, filtersFrom } from './AgreementListPage.tsx';
+import { filtersFrom } from './AgreementListPage.tsx';
 import { changeValueText } from './HistorySections.tsx';
 import { stepState } from './CycleSection.tsx';
 
@@ -40,13 +40,10 @@ describe('agreement labels', () => {
 
 describe('list filters', () => {
   it('read only valid values from the URL', () => {
-    expect(filtersFrom(new URLSearchParams('gemeente=GM0546&jaar=2027&status=bod'))).toEqual({ municipality: 'GM0546', year: '2027', state: 'bod' });
-    expect(filtersFrom(new URLSearchParams('gemeente=Leiden&jaar=27&status=klaar'))).toEqual({ municipality: '', year: '', state: '' });
-  });
-
-  it('keep an agreement for every year of its period', () => {
-    const item = { periodStartYear: 2027, periodEndYear: 2029 };
-    expect(['2026', '2027', '2028', '2029', '2030', ''].map((year) => coversYear(item, year))).toEqual([false, true, true, true, false, true]);
+    expect(filtersFrom(new URLSearchParams('gemeente=GM0546&jaar=2027&status=bod&pagina=3'))).toEqual({ municipality: 'GM0546', year: '2027', state: 'bod', page: 3 });
+    expect(filtersFrom(new URLSearchParams('gemeente=Leiden&jaar=27&status=klaar&pagina=0'))).toEqual({ municipality: '', year: '', state: '', page: 1 });
+    // years the server refuses (outside 2000–2100) are not sent
+    expect([filtersFrom(new URLSearchParams('jaar=1999')).year, filtersFrom(new URLSearchParams('jaar=2100')).year]).toEqual(['', '2100']);
   });
 });
 
