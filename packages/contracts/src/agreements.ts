@@ -226,9 +226,9 @@ export type ApprovalDto = z.infer<typeof approval>;
 /** Dates of the Woningwet cycle for the agreement's first year and what happened when. */
 export const agreementCycle = z.object({
   state: agreementState,
-  /** 1 July of the year before the period starts (Woningwet art. 44 lid 1). */
+  /** 1 July of the year before the period starts (Woningwet art. 44; secondary sources, see domain data agreements/cycle.json). */
   bidDeadline: isoDate,
-  /** 15 December of the year before the period starts (Woningwet art. 44 lid 2). */
+  /** 15 December of the year before the period starts (unverified, see domain data agreements/cycle.json). */
   signDeadline: isoDate,
   bidSubmittedAt: isoDateTime.nullable(),
   negotiationStartedAt: isoDateTime.nullable(),
