@@ -10,6 +10,7 @@ import {
   combineLights,
   commitmentFromTemplate,
   compare,
+  cycleData,
   cycleDeadlines,
   cycleOverdue,
   diffVersions,
@@ -44,6 +45,12 @@ function run(f: CycleFacts, action: Parameters<typeof applyAction>[1], at: strin
 describe('cycle state machine', () => {
   it('puts the bod deadline on 1 July and signing on 15 December of the year before the period', () => {
     expect(cycleDeadlines(2027)).toEqual({ bidDeadline: '2026-07-01', signDeadline: '2026-12-15' });
+  });
+
+  it('says how far those dates are verified (data/agreements/cycle.json)', () => {
+    expect(cycleData.version).toBe('2026.1');
+    expect(cycleData.verification).toMatch(/bidDeadline: secondary/);
+    expect(cycleData.verification).toMatch(/signDeadline: unverified/);
   });
 
   it('walks concept → bod → onderhandeling → ondertekend → evaluatie → … → afgerond', () => {

@@ -1,14 +1,28 @@
 /**
  * The yearly cycle of prestatieafspraken (Woningwet art. 44) as a pure state machine with dates.
  *
- * Dates (for an agreement whose period starts in year Y): the woningcorporatie sends its bod to the gemeente
- * before 1 July of Y−1; the agreement is signed by all parties by 15 December of Y−1. After signing, each year of
- * the period gets a joint evaluation. Source: the assignment (issue #6) and Woningwet art. 44; the exact article
- * text was not checked against wetten.overheid.nl here — see docs/prestatieafspraken.md.
+ * Dates (for an agreement whose period starts in year Y), from data/agreements/cycle.json: the woningcorporatie
+ * sends its bod to the gemeente before 1 July of Y−1; the agreement is signed by all parties by 15 December of Y−1.
+ * After signing, each year of the period gets a joint evaluation. Source: the assignment (issue #6), which names
+ * Woningwet art. 44. Verification (see the data file and docs/prestatieafspraken.md): 1 July is confirmed by
+ * secondary sources only; 15 December is unverified (a 2015 source says before 1 January).
  *
  * All dates are ISO strings; "today" is passed in (the domain has no clock).
  */
+import cycleJson from '../../data/agreements/cycle.json' with { type: 'json' };
 import type { AgreementAction, AgreementState } from './model.ts';
+
+function monthDay(what: string, value: { month: number; day: number }): string {
+  const { month, day } = value;
+  const days = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  if (!Number.isInteger(month) || !Number.isInteger(day) || days === undefined || day < 1 || day > days) throw new Error(`cycle.json: ${what} is no date (${month}-${day})`);
+  return `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Version, source and verification of the cycle's dates (data/agreements/cycle.json). */
+export const cycleData = { version: cycleJson.version, source: cycleJson.source, verification: cycleJson.verification } as const;
+const bidMonthDay = monthDay('bidDeadline', cycleJson.bidDeadline);
+const signMonthDay = monthDay('signDeadline', cycleJson.signDeadline);
 
 export interface EvaluationRecord {
   year: number;
@@ -27,16 +41,16 @@ export interface CycleFacts {
 }
 
 export interface CycleDeadlines {
-  /** 1 July of the year before the period starts. */
+  /** 1 July of the year before the period starts (data/agreements/cycle.json). */
   bidDeadline: string;
-  /** 15 December of the year before the period starts. */
+  /** 15 December of the year before the period starts (data/agreements/cycle.json; unverified). */
   signDeadline: string;
 }
 
 /** Deadlines of the cycle for a period starting in `periodStartYear` (ISO dates, inclusive). */
 export function cycleDeadlines(periodStartYear: number): CycleDeadlines {
   const y = periodStartYear - 1;
-  return { bidDeadline: `${pad(y)}-07-01`, signDeadline: `${pad(y)}-12-15` };
+  return { bidDeadline: `${pad(y)}-${bidMonthDay}`, signDeadline: `${pad(y)}-${signMonthDay}` };
 }
 
 function pad(year: number): string {

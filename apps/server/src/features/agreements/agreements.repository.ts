@@ -580,7 +580,7 @@ function buildRepository(db: Db) {
     },
 
     /**
-     * What the list's traffic lights need, for a page of agreements in four queries whatever the page size: the
+     * What the list's traffic lights need, for a page of agreements in five queries whatever the page size: the
      * given version of each, the dates of their evidence, and the projects (with ledgers) of their municipalities.
      */
     async listProgressInputs(items: readonly { agreementId: string; versionNumber: number; municipalityCode: string }[]): Promise<{
