@@ -1,5 +1,5 @@
 /**
- * Dashboard figures from SQL cells (municipality × kind × phase × year × visible, see `MonitoringCell`) instead of one
+ * Dashboard figures from SQL cells (municipality × phase × year × visible, see `MonitoringCell`) instead of one
  * row per project — the same rules as `dashboardOf` in packages/domain/src/monitoring/aggregates.ts, which stays the
  * reference the tests compare against.
  *
@@ -9,7 +9,7 @@
  * keeps (the greatest subset in which every non-empty group holds ≥ 3 hidden projects).
  */
 import { hnnIndicatorIds, MIN_CONFIDENTIAL_GROUP, type Totals } from '@kringbouw/domain/monitoring';
-import { projectPhases, type ProjectKind, type ProjectPhase } from '@kringbouw/domain/projects';
+import { projectPhases, type ProjectPhase } from '@kringbouw/domain/projects';
 import type { MonitoringCell } from './monitoring.repository.ts';
 
 export interface CellDashboard {
@@ -94,11 +94,12 @@ function countsBy<K extends string | number>(cells: readonly MonitoringCell[], k
 }
 
 /**
- * One dashboard (a municipality, or one city of the City Deal page) from its cells: filters kind/year, one
- * confidentiality decision for total, pipeline and years together, so Σ pipeline = Σ years = total.
+ * One dashboard (a municipality, or one city of the City Deal page) from its cells — already filtered by kind (and
+ * year) in SQL; `year` narrows them further (per-year figures from one query) — with one confidentiality decision for
+ * total, pipeline and years together, so Σ pipeline = Σ years = total.
  */
-export function dashboardOfCells(cells: readonly MonitoringCell[], filter: { kind?: ProjectKind | undefined; year?: number | undefined } = {}): CellDashboard {
-  const filtered = cells.filter((c) => (filter.kind === undefined || c.kind === filter.kind) && (filter.year === undefined || c.year === filter.year));
+export function dashboardOfCells(cells: readonly MonitoringCell[], filter: { year?: number | undefined } = {}): CellDashboard {
+  const filtered = filter.year === undefined ? cells : cells.filter((c) => c.year === filter.year);
   const { cells: counted, hiddenCounted } = countableCells(filtered, [cellByPhase, cellByYear]);
   const phases = countsBy(counted, (c) => c.phase);
   const years = countsBy(counted, (c) => c.year);

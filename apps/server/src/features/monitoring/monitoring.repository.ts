@@ -108,13 +108,12 @@ async function appendIn(tx: Db, projectId: string, entries: readonly EntryValues
 
 
 /**
- * One dashboard cell: the projects of one municipality × kind × phase × monitoring year × (visible to the viewer or
- * not), with the additive sums every dashboard figure is made of. Computed in SQL from `project_monitoring` alone (its
+ * One dashboard cell: the projects of one municipality × phase × monitoring year × (visible to the viewer or not) —
+ * after the kind/year filter, which the query applies — with the additive sums every dashboard figure is made of. Computed in SQL from `project_monitoring` alone (its
  * ledger figures and the project facts the trigger copies), so a dashboard reads a few hundred cells, not every project.
  */
 export interface MonitoringCell {
   municipalityCode: string;
-  kind: ProjectKind;
   phase: ProjectPhase;
   year: number;
   /** May the viewer see these projects (canViewProject)? Hidden cells hold only confidential projects. */
@@ -208,7 +207,6 @@ async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
 
 interface CellRow {
   municipality_code: string;
-  kind: string;
   phase: string;
   year: number;
   visible: boolean;
@@ -224,15 +222,16 @@ interface CellRow {
 }
 
 /**
- * Sums of doubles are taken over the values in units of 1e-9 as integers (exact and independent of row order, so the
- * same projects give bit-identical figures whichever plan or query reads them; int8 sums are fast, numeric casts of
- * doubles are not). 1e-9 €/m²/yr or tonne is far below any figure shown.
+ * Sums of doubles are taken over the values rounded to whole units of 1e-9 €/m²/yr (MPG) or 1e-6 t (stored CO₂): sums
+ * of whole numbers in float8 are exact below 2^53, so they do not depend on row order or plan and the same projects
+ * give bit-identical figures in every query (numeric or int8 sums would be exact too, but cost far more per group).
  */
-const NANO = 1e9;
+const MPG_UNIT = 1e9;
+const CARBON_UNIT = 1e6;
 
 /**
  * The dashboard cells of some municipalities for one viewer: one pass over the projects (inner query, every per-row
- * expression evaluated once) grouped by municipality × kind × phase × year × visible.
+ * expression evaluated once) grouped by municipality × phase × year × visible, after the kind/year filter.
  */
 async function cellsOf(db: Db, scope: ProjectVisibilityScope, query: CellQuery): Promise<MonitoringCell[]> {
   if (query.municipalityCodes.length === 0) return [];
@@ -241,39 +240,38 @@ async function cellsOf(db: Db, scope: ProjectVisibilityScope, query: CellQuery):
     const met = sql.identifier(`met_${id}`);
     return sql`count(*) filter (where ${met})::int as ${sql.identifier(`hnn_${id}_met`)}, count(${met})::int as ${sql.identifier(`hnn_${id}_checked`)}`;
   });
-  const nano = (column: SQL) => sql`round(${column} * ${NANO}::float8)::int8`;
+  const whole = (column: SQL, unit: number) => sql`round(${column} * ${unit}::float8)`;
   const rows = await rowsOf<CellRow>(
     db,
     sql`
-      select municipality_code, kind, phase, year, visible,
+      select municipality_code, phase, year, visible,
              count(*)::int as projects,
              coalesce(sum(dwellings), 0)::int as dwellings,
              count(*) filter (where industrialised)::int as industrialised_projects,
              coalesce(sum(dwellings) filter (where industrialised), 0)::int as industrialised_dwellings,
-             (sum(official_mpg)::float8 / ${NANO}::float8) as official_mpg_sum,
+             sum(official_mpg) / ${MPG_UNIT}::float8 as official_mpg_sum,
              count(official_mpg)::int as official_mpg_count,
-             (sum(stored_official)::float8 / ${NANO}::float8) as stored_official,
-             (sum(stored_indicative) filter (where stored_official is null)::float8 / ${NANO}::float8) as stored_indicative,
+             sum(stored_official) / ${CARBON_UNIT}::float8 as stored_official,
+             sum(stored_indicative) filter (where stored_official is null) / ${CARBON_UNIT}::float8 as stored_indicative,
              ${sql.join(hnnOuter, sql`, `)}
       from (
-        select m.municipality_code, m.kind, m.phase, m.year, ${visibleSql(scope)} as visible, m.dwellings, m.industrialised,
-               ${nano(sql`m.official_mpg`)} as official_mpg,
-               ${nano(sql`m.official_stored_carbon_t`)} as stored_official,
-               ${nano(sql`m.indicative_stored_carbon_t`)} as stored_indicative,
+        select m.municipality_code, m.phase, m.year, ${visibleSql(scope)} as visible, m.dwellings, m.industrialised,
+               ${whole(sql`m.official_mpg`, MPG_UNIT)} as official_mpg,
+               ${whole(sql`m.official_stored_carbon_t`, CARBON_UNIT)} as stored_official,
+               ${whole(sql`m.indicative_stored_carbon_t`, CARBON_UNIT)} as stored_indicative,
                ${sql.join(hnnInner, sql`, `)}
         from project_monitoring m
         where ${whereSql(query)}
         offset 0
       ) r
-      group by 1, 2, 3, 4, 5
-      order by 1, 2, 3, 4, 5`,
+      group by 1, 2, 3, 4
+      order by 1, 2, 3, 4`,
   );
   return rows.map((r) => {
     const hnn = {} as MonitoringCell['hnn'];
     for (const id of hnnIndicatorIds) hnn[id] = { met: Number(r[`hnn_${id}_met`]), checked: Number(r[`hnn_${id}_checked`]) };
     return {
       municipalityCode: r.municipality_code,
-      kind: oneOf(projectKinds, r.kind, 'nieuwbouw'),
       phase: oneOf(projectPhases, r.phase, 'initiatief'),
       year: Number(r.year),
       visible: r.visible,
@@ -337,7 +335,7 @@ export function createMonitoringRepository(db: Db) {
       return new Map(rows.map((r) => [r.code, r.name]));
     },
 
-    /** Dashboard cells (municipality × kind × phase × year × visible) for one viewer; see {@link MonitoringCell}. */
+    /** Dashboard cells (municipality × phase × year × visible, filtered by kind/year) for one viewer; see {@link MonitoringCell}. */
     cells: (scope: ProjectVisibilityScope, query: CellQuery) => cellsOf(db, scope, query),
 
     /** The projects of the municipalities the viewer may see, with their official/indicative MPG, by name. */

@@ -168,7 +168,7 @@ export function createMonitoringService(deps: { repositories: Repositories; moni
     async cityDeal(actor: Actor, filter: { kind?: ProjectKind | undefined; year?: number | undefined }): Promise<CityDealOverview> {
       if (actor === null) throw unauthenticated();
       const [names, cells] = await Promise.all([monitoring.municipalityNames(cityDealCodes), monitoring.cells(projectVisibilityScope(actor), { municipalityCodes: cityDealCodes, ...filter })]);
-      const perCity = cityDealCodes.map((code) => ({ code, dashboard: dashboardOfCells(cells.filter((c) => c.municipalityCode === code), filter) }));
+      const perCity = cityDealCodes.map((code) => ({ code, dashboard: dashboardOfCells(cells.filter((c) => c.municipalityCode === code)) }));
       const total = totalsOfCells(perCity.flatMap((c) => c.dashboard.counted));
       return {
         filter: { kind: filter.kind ?? null, year: filter.year ?? null },
@@ -187,7 +187,7 @@ export function createMonitoringService(deps: { repositories: Repositories; moni
       const years = [...new Set(cells.map((c) => c.year))].sort((a, b) => a - b);
       // A year only hidden projects fall in is left out: listing it would tell that such a project exists.
       return years.flatMap((year) => {
-        const perCity = cityDealCodes.map((code) => ({ code, dashboard: dashboardOfCells(cells.filter((c) => c.municipalityCode === code), { ...filter, year }) }));
+        const perCity = cityDealCodes.map((code) => ({ code, dashboard: dashboardOfCells(cells.filter((c) => c.municipalityCode === code), { year }) }));
         const total = totalsOfCells(perCity.flatMap((c) => c.dashboard.counted));
         if (total.projects === 0) return [];
         return [{
@@ -207,7 +207,7 @@ export function createMonitoringService(deps: { repositories: Repositories; moni
       const cells = await monitoring.cells(projectVisibilityScope(actor), { municipalityCodes: [municipalityCode], ...filter });
       const years = [...new Set(cells.map((c) => c.year))].sort((a, b) => a - b);
       return years.flatMap((year) => {
-        const { totals, pipeline } = dashboardOfCells(cells, { ...filter, year });
+        const { totals, pipeline } = dashboardOfCells(cells, { year });
         return totals.projects === 0 ? [] : [{ year, totals, pipeline }];
       });
     },
@@ -223,7 +223,7 @@ export function createMonitoringService(deps: { repositories: Repositories; moni
       const scope = projectVisibilityScope(actor);
       const query = { municipalityCodes: [municipalityCode], ...filter };
       const [cells, projects] = await Promise.all([monitoring.cells(scope, query), monitoring.visibleProjects(scope, query)]);
-      const { totals, pipeline, byYear } = dashboardOfCells(cells, filter);
+      const { totals, pipeline, byYear } = dashboardOfCells(cells);
       return {
         municipalityCode,
         municipalityName: name,
