@@ -58,6 +58,11 @@ export const indicatorState = z.object({
   indicative: currentValue.nullable(),
   display: standing.nullable(),
   history: z.array(z.object({ entry: ledgerEntry, withdrawn: z.boolean(), superseded: z.boolean() })),
+  /**
+   * The HNN level this indicator is checked against for the project's current building type (hnn-levels.json),
+   * also when the ledger holds no current value — the reference line of the trend chart. null: no level.
+   */
+  hnnReference: z.object({ level: z.number(), comparison: z.enum(['max', 'min']) }).nullable(),
 });
 
 export const projectIndicators = z.object({

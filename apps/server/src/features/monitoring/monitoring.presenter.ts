@@ -1,6 +1,6 @@
 /** Ledger records → the JSON of packages/contracts/src/monitoring.ts. */
 import type { LedgerEntryDto, ProjectIndicators } from '@kringbouw/contracts';
-import { catalogueIndicator, standingOf, type CurrentValue, type IndicatorState } from '@kringbouw/domain/monitoring';
+import { catalogueIndicator, checkHnnLevel, standingOf, type CurrentValue, type IndicatorState } from '@kringbouw/domain/monitoring';
 import type { EntryRecord } from './monitoring.repository.ts';
 
 export function presentEntry(e: EntryRecord): LedgerEntryDto {
@@ -29,7 +29,13 @@ function presentCurrent(c: CurrentValue<EntryRecord> | null) {
   return { entryId: c.entry.id, value: c.entry.value, standing: c.standing, hnnLevel: c.hnn.level, hnnComparison: c.hnn.comparison, hnnStatus: c.hnn.status };
 }
 
-export function presentState(s: IndicatorState<EntryRecord>): ProjectIndicators['indicators'][number] {
+/** The HNN level of an indicator for a building type (through `checkHnnLevel`, so the same level the checks use). */
+export function presentHnnReference(indicatorId: IndicatorState<EntryRecord>['indicatorId'], buildingType: Parameters<typeof checkHnnLevel>[2]): ProjectIndicators['indicators'][number]['hnnReference'] {
+  const { level, comparison } = checkHnnLevel(indicatorId, null, buildingType);
+  return level === null || comparison === 'none' ? null : { level, comparison };
+}
+
+export function presentState(s: IndicatorState<EntryRecord>, buildingType: Parameters<typeof checkHnnLevel>[2]): ProjectIndicators['indicators'][number] {
   const indicator = catalogueIndicator(s.indicatorId);
   return {
     indicator: {
@@ -48,5 +54,6 @@ export function presentState(s: IndicatorState<EntryRecord>): ProjectIndicators[
     indicative: presentCurrent(s.indicative),
     display: s.display,
     history: s.history.map((h) => ({ entry: presentEntry(h.entry), withdrawn: h.withdrawn, superseded: h.superseded })),
+    hnnReference: presentHnnReference(s.indicatorId, buildingType),
   };
 }

@@ -79,7 +79,7 @@ export function createMonitoringService(deps: { repositories: Repositories; moni
       catalogueVersion: indicatorCatalogue.version,
       hnnVersion: methodData.hnn.version,
       canDeclare: canEditProject(actor, project),
-      indicators: ledgerState(entries, project.buildingType).map(presentState),
+      indicators: ledgerState(entries, project.buildingType).map((state) => presentState(state, project.buildingType)),
     };
   }
 
