@@ -135,4 +135,28 @@ describe('renovation plan journey', () => {
     expect(await huurders.getByText('Wateroverlast bij hevige buien', { exact: false }).count()).toBe(0);
     await tenants.close();
   });
+
+  it('a gemeente changes the weight of a kansenkaart rule, sees a refused value named, and saves a new version', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    screenshotOnFailure(page, 'kansenkaart-rules');
+    await signIn(page, 'beleid@leiden.demo');
+    await page.goto('/kansenkaart?gemeente=GM0546');
+    await page.getByRole('link', { name: 'Regels', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Regels van de kansenkaart' }).waitFor();
+    const version = page.getByTestId('kk-rules-version');
+    await version.getByText('De standaardregels (rules-v1) gelden', { exact: false }).waitFor();
+    const points = page.getByLabel("Punten voor 'platte dakvorm' (Optoppen)");
+    await points.fill('500');
+    await page.getByRole('button', { name: 'Opslaan en opnieuw scoren' }).click();
+    await page.getByRole('alert').getByText('kinds.optoppen.0.points').waitFor();
+    await points.fill('50');
+    await page.getByLabel('Toelichting bij deze versie').fill('Platte daken wegen zwaarder in Leiden');
+    await page.getByRole('button', { name: 'Opslaan en opnieuw scoren' }).click();
+    await page.getByRole('status').getByText('Versie 1 opgeslagen', { exact: false }).waitFor();
+    await version.getByText('Versie 1 (GM0546-v1) geldt.').waitFor();
+    await page.getByRole('table', { name: 'Eerdere versies' }).getByRole('cell', { name: 'Platte daken wegen zwaarder in Leiden' }).waitFor();
+    expect(await page.getByLabel("Punten voor 'platte dakvorm' (Optoppen)").inputValue()).toBe('50');
+    await context.close();
+  });
 });
