@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { indicatorIds, ledgerSources, reportKinds } from '@kringbouw/domain/monitoring';
 import { projectKinds, projectPhases } from '@kringbouw/domain/projects';
-import { isoDate, isoDateTime, uuid } from './common.ts';
+import { isoDate, isoDateTime, pageOf, paginationQuery, uuid } from './common.ts';
 import { userRef } from './passports.ts';
 
 export const indicatorId = z.enum(indicatorIds);
@@ -119,6 +119,63 @@ export const cityDealOverview = z.object({
 });
 export type CityDealOverview = z.infer<typeof cityDealOverview>;
 
+/** One project of a municipality's monitoring list (only projects the viewer may see). */
+export const dashboardProject = z.object({
+  id: uuid,
+  name: z.string(),
+  kind: z.enum(projectKinds),
+  phase: z.enum(projectPhases),
+  year: z.number().int(),
+  dwellings: z.number().int(),
+  officialMpg: z.number().nullable(),
+  indicativeMpg: z.number().nullable(),
+  lat: z.number().nullable(),
+  lon: z.number().nullable(),
+});
+export type DashboardProject = z.infer<typeof dashboardProject>;
+
+/** Number of projects the dashboard response carries (the first page of the list in the default order). */
+export const DASHBOARD_FIRST_PAGE = 50;
+export const MAX_PROJECT_PAGE_SIZE = 200;
+
+/** Sort keys of the project list; a leading "-" sorts descending. Ties (and nulls, last) by name, then id. */
+export const dashboardProjectSorts = ['name', '-name', 'year', '-year', 'dwellings', '-dwellings', 'officialMpg', '-officialMpg', 'indicativeMpg', '-indicativeMpg'] as const;
+export const dashboardProjectSort = z.enum(dashboardProjectSorts);
+export type DashboardProjectSort = z.infer<typeof dashboardProjectSort>;
+
+/** The paged list of a municipality's monitoring projects (same filters as the dashboard). */
+export const dashboardProjectsQuery = dashboardQuery.extend({
+  page: paginationQuery.shape.page,
+  pageSize: z.coerce.number().int().min(1).max(MAX_PROJECT_PAGE_SIZE).default(DASHBOARD_FIRST_PAGE),
+  sort: dashboardProjectSort.default('name'),
+});
+export type DashboardProjectsQuery = z.infer<typeof dashboardProjectsQuery>;
+
+/** The full visible list as CSV: same filters as the paged list, always in the default order (name, then id). */
+export const dashboardProjectsCsvQuery = dashboardQuery;
+
+/** `total`: projects the viewer may see under the filter (all pages). */
+export const dashboardProjectPage = pageOf(dashboardProject).extend({ sort: dashboardProjectSort });
+export type DashboardProjectPage = z.infer<typeof dashboardProjectPage>;
+
+/** The compact map of a municipality's visible projects with a location: what the project map draws, nothing more. */
+export const dashboardProjectMap = z.object({
+  points: z.array(
+    z.object({
+      id: uuid,
+      name: z.string(),
+      phase: z.enum(projectPhases),
+      lat: z.number(),
+      lon: z.number(),
+      dwellings: z.number().int(),
+      /** The MPG the colour shows: official when there is one, else indicative, else null. */
+      mpg: z.number().nullable(),
+      standing: z.enum(['officieel', 'indicatief', 'geen']),
+    }),
+  ),
+});
+export type DashboardProjectMap = z.infer<typeof dashboardProjectMap>;
+
 export const municipalityDashboard = z.object({
   municipalityCode: z.string(),
   municipalityName: z.string(),
@@ -126,21 +183,15 @@ export const municipalityDashboard = z.object({
   totals: dashboardTotals,
   pipeline: z.array(z.object({ phase: z.enum(projectPhases), projects: z.number().int(), dwellings: z.number().int() })),
   byYear: z.array(yearRow),
-  /** Only projects the viewer may see; confidential ones of others are never named. */
-  projects: z.array(
-    z.object({
-      id: uuid,
-      name: z.string(),
-      kind: z.enum(projectKinds),
-      phase: z.enum(projectPhases),
-      year: z.number().int(),
-      dwellings: z.number().int(),
-      officialMpg: z.number().nullable(),
-      indicativeMpg: z.number().nullable(),
-      lat: z.number().nullable(),
-      lon: z.number().nullable(),
-    }),
-  ),
+  /**
+   * The FIRST PAGE (at most `DASHBOARD_FIRST_PAGE` = 50, order `name`) of the projects the viewer may see — since the
+   * paged list endpoint (`GET /api/municipalities/:code/monitoring/projects`) this is no longer the full list; the
+   * full list is paged there, streamed as CSV from `…/projects.csv`, and the map reads `…/map`. Confidential projects
+   * of others are never named.
+   */
+  projects: z.array(dashboardProject),
+  /** How many projects the viewer may see under the filter (the length of the full list). */
+  projectsTotal: z.number().int(),
 });
 export type MunicipalityDashboard = z.infer<typeof municipalityDashboard>;
 

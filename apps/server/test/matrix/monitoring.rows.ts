@@ -1,4 +1,4 @@
-/** Authorization-matrix rows of monitoring (indicator ledger, report PDFs, municipality dashboard). */
+/** Authorization-matrix rows of monitoring (indicator ledger, report PDFs, municipality dashboard, its project list, CSV and map). */
 import { expect } from 'vitest';
 import { projectIndicators } from '@kringbouw/contracts';
 import { freshProject, signedIn, type Fixtures, type MatrixRows } from '../authorization-matrix.support.ts';
@@ -45,6 +45,18 @@ export const rows: MatrixRows = {
   'GET /api/municipalities/:code/monitoring': {
     expected: signedIn(200),
     cell: async () => ({ method: 'GET', url: '/api/municipalities/GM0546/monitoring' }),
+  },
+  'GET /api/municipalities/:code/monitoring/projects': {
+    expected: signedIn(200),
+    cell: async () => ({ method: 'GET', url: '/api/municipalities/GM0546/monitoring/projects?page=1&pageSize=10&sort=-dwellings' }),
+  },
+  'GET /api/municipalities/:code/monitoring/projects.csv': {
+    expected: signedIn(200),
+    cell: async () => ({ method: 'GET', url: '/api/municipalities/GM0546/monitoring/projects.csv' }),
+  },
+  'GET /api/municipalities/:code/monitoring/map': {
+    expected: signedIn(200),
+    cell: async () => ({ method: 'GET', url: '/api/municipalities/GM0546/monitoring/map' }),
   },
   'GET /api/municipalities/:code/monitoring/report': {
     expected: signedIn(200),

@@ -87,5 +87,6 @@ export const projectMonitoring = pgTable(
     lon: doublePrecision('lon'),
   },
   // Index (migration 0008; INCLUDE is not expressible here): project_monitoring_dashboard_idx on (municipality_code,
-  // year) including every column the dashboard cells read, for index-only scans.
+  // year) including every column the dashboard cells read, for index-only scans. Migration 0012:
+  // project_monitoring_list_idx on (municipality_code, name, project_id), the project list's default order.
 );

@@ -5,6 +5,7 @@
  * write through a trigger (migration 0008). So the dashboards never drift from the ledger or the projects.
  */
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { DashboardProjectSort } from '@kringbouw/contracts';
 import type { ProjectVisibilityScope } from '@kringbouw/domain/authz';
 import type { HnnIndicatorId, IndicatorId, LedgerSource } from '@kringbouw/domain/monitoring';
 import { checkHnnLevel, hnnIndicatorIds, ledgerFigures } from '@kringbouw/domain/monitoring';
@@ -288,24 +289,123 @@ async function cellsOf(db: Db, scope: ProjectVisibilityScope, query: CellQuery):
   });
 }
 
+/** Sort key of the list → ORDER BY: the column (nulls last), then name and id so every order is total and stable. */
+function orderSql(sort: DashboardProjectSort): SQL {
+  const descending = sort.startsWith('-');
+  const dir = descending ? sql`desc` : sql`asc`;
+  const key = (descending ? sort.slice(1) : sort) as 'name' | 'year' | 'dwellings' | 'officialMpg' | 'indicativeMpg';
+  if (key === 'name') return sql`m.name ${dir}, m.project_id ${dir}`;
+  const column = { year: sql`m.year`, dwellings: sql`m.dwellings`, officialMpg: sql`m.official_mpg`, indicativeMpg: sql`m.indicative_mpg` }[key];
+  return sql`${column} ${dir} nulls last, m.name, m.project_id`;
+}
+
+const listColumns = sql`m.project_id as id, m.name, ${kindSql} as kind, ${phaseSql} as phase, m.year, m.dwellings,
+  m.official_mpg as "officialMpg", m.indicative_mpg as "indicativeMpg", m.lat, m.lon`;
+
+interface ListRow {
+  id: string;
+  name: string;
+  kind: string;
+  phase: string;
+  year: number;
+  dwellings: number;
+  officialMpg: number | null;
+  indicativeMpg: number | null;
+  lat: number | null;
+  lon: number | null;
+}
+
+const nullableNumber = (v: number | string | null): number | null => (v === null ? null : Number(v));
+
+function listRecord(r: ListRow): DashboardProjectRecord {
+  return {
+    id: r.id,
+    name: r.name,
+    kind: oneOf(projectKinds, r.kind, 'nieuwbouw'),
+    phase: oneOf(projectPhases, r.phase, 'initiatief'),
+    year: Number(r.year),
+    dwellings: Number(r.dwellings),
+    officialMpg: nullableNumber(r.officialMpg),
+    indicativeMpg: nullableNumber(r.indicativeMpg),
+    lat: nullableNumber(r.lat),
+    lon: nullableNumber(r.lon),
+  };
+}
+
 /**
- * The projects of one municipality the viewer may see (filters kind/year), ordered by name — built as one JSON text
- * value in SQL, because decoding thousands of rows field by field costs more than the query (PGlite especially).
+ * One page of the projects of some municipalities the viewer may see (filters kind/year), ordered by `sort` — LIMIT /
+ * OFFSET in SQL; the default order (name, id) walks project_monitoring_list_idx (migration 0012) and stops after the page.
  */
-async function visibleProjectsOf(db: Db, scope: ProjectVisibilityScope, query: CellQuery): Promise<DashboardProjectRecord[]> {
+async function projectPageOf(db: Db, scope: ProjectVisibilityScope, query: CellQuery, page: { offset: number; limit: number; sort: DashboardProjectSort }): Promise<DashboardProjectRecord[]> {
+  if (query.municipalityCodes.length === 0) return [];
+  const rows = await rowsOf<ListRow>(
+    db,
+    sql`select ${listColumns} from project_monitoring m
+        where ${whereSql(query)} and ${visibleSql(scope)}
+        order by ${orderSql(page.sort)} limit ${page.limit} offset ${page.offset}`,
+  );
+  return rows.map(listRecord);
+}
+
+/** How many projects of the municipalities the viewer may see (filters kind/year). */
+async function projectCountOf(db: Db, scope: ProjectVisibilityScope, query: CellQuery): Promise<number> {
+  if (query.municipalityCodes.length === 0) return 0;
+  const rows = await rowsOf<{ n: number }>(db, sql`select count(*)::int as n from project_monitoring m where ${whereSql(query)} and ${visibleSql(scope)}`);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * Every visible project in the default order (name, id), in batches by keyset on (name, id) — so a CSV of any size
+ * is written while it is read, with bounded memory and no OFFSET cost growing with the position.
+ */
+async function* allProjectsOf(db: Db, scope: ProjectVisibilityScope, query: CellQuery, batchSize = 2000): AsyncGenerator<DashboardProjectRecord[]> {
+  if (query.municipalityCodes.length === 0) return;
+  let after: { name: string; id: string } | null = null;
+  for (;;) {
+    const keyset: SQL = after === null ? sql`true` : sql`(m.name, m.project_id) > (${after.name}, ${after.id}::uuid)`;
+    const rows: ListRow[] = await rowsOf<ListRow>(
+      db,
+      sql`select ${listColumns} from project_monitoring m
+          where ${whereSql(query)} and ${visibleSql(scope)} and ${keyset}
+          order by m.name, m.project_id limit ${batchSize}`,
+    );
+    if (rows.length > 0) yield rows.map(listRecord);
+    const last = rows[rows.length - 1];
+    if (rows.length < batchSize || last === undefined) return;
+    after = { name: last.name, id: last.id };
+  }
+}
+
+export interface MapPointRecord {
+  id: string;
+  name: string;
+  phase: ProjectPhase;
+  lat: number;
+  lon: number;
+  dwellings: number;
+  mpg: number | null;
+  standing: 'officieel' | 'indicatief' | 'geen';
+}
+
+/**
+ * The visible projects with a location, only what the map draws — built as one JSON text value in SQL, because
+ * decoding thousands of rows field by field costs more than the query (PGlite especially).
+ */
+async function mapPointsOf(db: Db, scope: ProjectVisibilityScope, query: CellQuery): Promise<MapPointRecord[]> {
   if (query.municipalityCodes.length === 0) return [];
   const rows = await rowsOf<{ list: string | null }>(
     db,
     sql`
       select json_agg(json_build_object(
-               'id', m.project_id, 'name', m.name, 'kind', ${kindSql}, 'phase', ${phaseSql}, 'year', m.year, 'dwellings', m.dwellings,
-               'officialMpg', m.official_mpg, 'indicativeMpg', m.indicative_mpg, 'lat', m.lat, 'lon', m.lon)
+               'id', m.project_id, 'name', m.name, 'phase', ${phaseSql}, 'lat', m.lat, 'lon', m.lon, 'dwellings', m.dwellings,
+               'mpg', coalesce(m.official_mpg, m.indicative_mpg),
+               'standing', case when m.official_mpg is not null then 'officieel' when m.indicative_mpg is not null then 'indicatief' else 'geen' end)
              order by m.name, m.project_id)::text as list
       from project_monitoring m
-      where ${whereSql(query)} and ${visibleSql(scope)}`,
+      where ${whereSql(query)} and ${visibleSql(scope)} and m.lat is not null and m.lon is not null`,
   );
   const list = rows[0]?.list ?? null;
-  return list === null ? [] : (JSON.parse(list) as DashboardProjectRecord[]);
+  return list === null ? [] : (JSON.parse(list) as MapPointRecord[]);
 }
 
 export function createMonitoringRepository(db: Db) {
@@ -338,8 +438,17 @@ export function createMonitoringRepository(db: Db) {
     /** Dashboard cells (municipality × phase × year × visible, filtered by kind/year) for one viewer; see {@link MonitoringCell}. */
     cells: (scope: ProjectVisibilityScope, query: CellQuery) => cellsOf(db, scope, query),
 
-    /** The projects of the municipalities the viewer may see, with their official/indicative MPG, by name. */
-    visibleProjects: (scope: ProjectVisibilityScope, query: CellQuery) => visibleProjectsOf(db, scope, query),
+    /** One page of the projects the viewer may see, with their official/indicative MPG, sorted. */
+    projectPage: (scope: ProjectVisibilityScope, query: CellQuery, page: { offset: number; limit: number; sort: DashboardProjectSort }) => projectPageOf(db, scope, query, page),
+
+    /** How many projects the viewer may see (the length of the full list). */
+    projectCount: (scope: ProjectVisibilityScope, query: CellQuery) => projectCountOf(db, scope, query),
+
+    /** Every visible project by name, in keyset batches (CSV). */
+    allProjects: (scope: ProjectVisibilityScope, query: CellQuery, batchSize?: number) => allProjectsOf(db, scope, query, batchSize),
+
+    /** The visible projects with a location, as the map draws them. */
+    mapPoints: (scope: ProjectVisibilityScope, query: CellQuery) => mapPointsOf(db, scope, query),
 
     /** Tests: the stored aggregate rows of some projects, to compare with a recomputation from the ledger. */
     async storedFigures(projectIds: readonly string[]) {

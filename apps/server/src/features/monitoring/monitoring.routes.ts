@@ -1,13 +1,15 @@
+import { Readable } from 'node:stream';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { cityDealOverview, dashboardQuery, declareIndicatorFields, entryParams, idParams, municipalityDashboard, projectIndicators, withdrawIndicatorRequest } from '@kringbouw/contracts';
+import { cityDealOverview, dashboardProjectMap, dashboardProjectPage, dashboardProjectsCsvQuery, dashboardProjectsQuery, dashboardQuery, declareIndicatorFields, entryParams, idParams, municipalityDashboard, projectIndicators, withdrawIndicatorRequest } from '@kringbouw/contracts';
 import { AppError, validationFailed } from '../../errors.ts';
 import { actorOf } from '../../http/auth-context.ts';
 import { errorResponses } from '../../http/route-schemas.ts';
 import { REPORT_LIMIT_BYTES, type MonitoringService, type ReportUpload } from './monitoring.service.ts';
 
+const csvResponse = z.custom<Readable>((value) => value instanceof Readable).describe('CSV (text/csv; semicolon-separated, UTF-8 with BOM), streamed');
 const fileResponse = z.custom<Buffer>((value) => Buffer.isBuffer(value)).describe('The file (binary)');
 
 function attachment(fileName: string): string {
@@ -81,12 +83,55 @@ export function registerMonitoringRoutes(app: FastifyInstance, deps: { monitorin
   r.get('/api/municipalities/:code/monitoring', {
     schema: {
       tags,
-      summary: "A municipality's monitoring dashboard from the per-project aggregates: totals, pipeline by phase, per year, the projects you may see (filters kind, year). Confidential projects of others only count when ≥ 3 fall in one figure, never named",
+      summary: "A municipality's monitoring dashboard from the per-project aggregates: totals, pipeline by phase, per year, the first 50 projects you may see by name and their total (filters kind, year; the full list is paged by …/monitoring/projects). Confidential projects of others only count when ≥ 3 fall in one figure, never named",
       params: z.object({ code: z.string().regex(/^GM\d{4}$/) }),
       querystring: dashboardQuery,
       response: { 200: municipalityDashboard, ...errorResponses(400, 401, 404) },
     },
     handler: async (request) => service.dashboard(actorOf(request), request.params.code, request.query),
+  });
+
+  const municipalityParams = z.object({ code: z.string().regex(/^GM\d{4}$/) });
+
+  r.get('/api/municipalities/:code/monitoring/projects', {
+    schema: {
+      tags,
+      summary: "One page of a municipality's monitoring projects you may see (filters kind, year; sort; page, pageSize ≤ 200), paged in SQL. Confidential projects of others are never listed",
+      params: municipalityParams,
+      querystring: dashboardProjectsQuery,
+      response: { 200: dashboardProjectPage, ...errorResponses(400, 401, 404) },
+    },
+    handler: async (request) => service.projects(actorOf(request), request.params.code, request.query),
+  });
+
+  r.get('/api/municipalities/:code/monitoring/projects.csv', {
+    schema: {
+      tags,
+      summary: "Every monitoring project of a municipality you may see as CSV (filters kind, year; by name), streamed from the database in batches. Confidential projects of others are never listed",
+      params: municipalityParams,
+      querystring: dashboardProjectsCsvQuery,
+      produces: ['text/csv'],
+      response: { 200: csvResponse, ...errorResponses(400, 401, 404) },
+    },
+    handler: async (request, reply) => {
+      const lines = await service.projectsCsv(actorOf(request), request.params.code, request.query);
+      const suffix = [request.query.kind, request.query.year].filter((v) => v !== undefined).join('-');
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', attachment(`projecten-${request.params.code}${suffix === '' ? '' : `-${suffix}`}.csv`))
+        .send(Readable.from(lines));
+    },
+  });
+
+  r.get('/api/municipalities/:code/monitoring/map', {
+    schema: {
+      tags,
+      summary: "The project map of a municipality's dashboard: the projects you may see that have a location (id, name, phase, coordinates, dwellings, displayed MPG) — filters kind, year",
+      params: municipalityParams,
+      querystring: dashboardQuery,
+      response: { 200: dashboardProjectMap, ...errorResponses(400, 401, 404) },
+    },
+    handler: async (request) => service.map(actorOf(request), request.params.code, request.query),
   });
 
   r.get('/api/monitoring/city-deal', {

@@ -2,8 +2,8 @@
  * Monitoring: the indicator ledger of a project (read, declare an official value with its report PDF, withdraw —
  * append-only), the entries a vastgestelde passport version adds, and the municipality dashboard.
  */
-import type { CityDealOverview, DeclareIndicatorFields, MunicipalityDashboard, ProjectIndicators } from '@kringbouw/contracts';
-import { passportIndicators } from '@kringbouw/contracts';
+import type { CityDealOverview, DashboardProjectMap, DashboardProjectPage, DashboardProjectsQuery, DeclareIndicatorFields, MunicipalityDashboard, ProjectIndicators } from '@kringbouw/contracts';
+import { DASHBOARD_FIRST_PAGE, passportIndicators } from '@kringbouw/contracts';
 import { canEditProject, canViewProject, projectVisibilityScope, type Actor } from '@kringbouw/domain/authz';
 import {
   catalogueIndicator,
@@ -20,7 +20,7 @@ import type { Repositories } from '../../repositories.ts';
 import type { ProjectRecord } from '../projects/projects.repository.ts';
 import { presentState } from './monitoring.presenter.ts';
 import { dashboardOfCells, totalsOfCells } from './monitoring.cells.ts';
-import type { EntryValues, MonitoringRepository } from './monitoring.repository.ts';
+import type { DashboardProjectRecord, EntryValues, MonitoringRepository } from './monitoring.repository.ts';
 
 const projectNotFound = () => notFound('Dit project bestaat niet of je hebt er geen toegang toe.');
 
@@ -30,6 +30,23 @@ export const REPORT_LIMIT_BYTES = 25 * 1024 * 1024;
 export interface ReportUpload {
   fileName: string;
   bytes: Buffer;
+}
+
+/** Header of the projects CSV (Dutch first, like the page). */
+export const PROJECTS_CSV_HEADER = ['Project', 'Soort', 'Fase', 'Jaar', 'Woningen', 'MPG officieel', 'MPG indicatief'] as const;
+
+function csvCell(value: string | number | null): string {
+  if (value === null) return '';
+  const text = String(value);
+  return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** CSV text per batch of projects: a BOM and the header first, then one line per project (numbers unrounded, decimal point). */
+export async function* projectCsvLines(batches: AsyncIterable<readonly DashboardProjectRecord[]>): AsyncGenerator<string> {
+  yield `\uFEFF${PROJECTS_CSV_HEADER.join(';')}\r\n`;
+  for await (const batch of batches) {
+    yield batch.map((p) => `${[p.name, p.kind, p.phase, p.year, p.dwellings, p.officialMpg, p.indicativeMpg].map(csvCell).join(';')}\r\n`).join('');
+  }
 }
 
 /** The `berekend` entries of a version's stored indicators (unparseable or A2-only indicators give fewer or none). */
@@ -68,6 +85,14 @@ export function createMonitoringService(deps: { repositories: Repositories; moni
     const project = await visibleProject(actor, projectId);
     if (!canEditProject(actor, project)) throw forbidden('Je mag de indicatoren van dit project niet wijzigen.');
     return project;
+  }
+
+  /** Signed in, an existing municipality: the viewer's visibility scope and the list query (404 for an unknown code). */
+  async function listScope(actor: Actor, municipalityCode: string, filter: { kind?: ProjectKind | undefined; year?: number | undefined }) {
+    if (actor === null) throw unauthenticated();
+    const name = await monitoring.municipalityName(municipalityCode);
+    if (name === null) throw notFound('Deze gemeente bestaat niet.');
+    return { name, scope: projectVisibilityScope(actor), query: { municipalityCodes: [municipalityCode], kind: filter.kind, year: filter.year } };
   }
 
   async function indicators(actor: Actor, projectId: string): Promise<ProjectIndicators> {
@@ -214,15 +239,11 @@ export function createMonitoringService(deps: { repositories: Repositories; moni
 
     /**
      * A municipality's dashboard: figures from the SQL cells (one confidentiality decision for total, pipeline and
-     * years), and the projects the viewer may see.
+     * years), and the first page of the projects the viewer may see (the full list is paged by `projects`).
      */
     async dashboard(actor: Actor, municipalityCode: string, filter: { kind?: ProjectKind | undefined; year?: number | undefined }): Promise<MunicipalityDashboard> {
-      if (actor === null) throw unauthenticated();
-      const name = await monitoring.municipalityName(municipalityCode);
-      if (name === null) throw notFound('Deze gemeente bestaat niet.');
-      const scope = projectVisibilityScope(actor);
-      const query = { municipalityCodes: [municipalityCode], ...filter };
-      const [cells, projects] = await Promise.all([monitoring.cells(scope, query), monitoring.visibleProjects(scope, query)]);
+      const { name, scope, query } = await listScope(actor, municipalityCode, filter);
+      const [cells, projects] = await Promise.all([monitoring.cells(scope, query), monitoring.projectPage(scope, query, { offset: 0, limit: DASHBOARD_FIRST_PAGE, sort: 'name' })]);
       const { totals, pipeline, byYear } = dashboardOfCells(cells);
       return {
         municipalityCode,
@@ -232,7 +253,34 @@ export function createMonitoringService(deps: { repositories: Repositories; moni
         pipeline,
         byYear,
         projects,
+        // Visible cells hold exactly the projects the viewer may see (after the same kind/year filter).
+        projectsTotal: cells.reduce((s, c) => s + (c.visible ? c.projects : 0), 0),
       };
+    },
+
+    /** One page of the projects of a municipality the viewer may see (filters kind/year, sorted). */
+    async projects(actor: Actor, municipalityCode: string, request: DashboardProjectsQuery): Promise<DashboardProjectPage> {
+      const { scope, query } = await listScope(actor, municipalityCode, request);
+      const [total, items] = await Promise.all([
+        monitoring.projectCount(scope, query),
+        monitoring.projectPage(scope, query, { offset: (request.page - 1) * request.pageSize, limit: request.pageSize, sort: request.sort }),
+      ]);
+      return { page: request.page, pageSize: request.pageSize, total, sort: request.sort, items };
+    },
+
+    /**
+     * The full visible list as CSV lines (semicolon-separated, BOM, Dutch header, as Dutch spreadsheet programs expect),
+     * produced batch by batch. Authorisation and the municipality check happen before the first line.
+     */
+    async projectsCsv(actor: Actor, municipalityCode: string, filter: { kind?: ProjectKind | undefined; year?: number | undefined }): Promise<AsyncGenerator<string>> {
+      const { scope, query } = await listScope(actor, municipalityCode, filter);
+      return projectCsvLines(monitoring.allProjects(scope, query));
+    },
+
+    /** The visible projects with a location, only what the map draws. */
+    async map(actor: Actor, municipalityCode: string, filter: { kind?: ProjectKind | undefined; year?: number | undefined }): Promise<DashboardProjectMap> {
+      const { scope, query } = await listScope(actor, municipalityCode, filter);
+      return { points: await monitoring.mapPoints(scope, query) };
     },
   };
 }
