@@ -7,6 +7,17 @@ import type { ProjectIndicators } from '@kringbouw/contracts';
 import { createQueryClient } from '../../app/query-client.ts';
 import { i18n } from '../../i18n/index.ts';
 import { IndicatorSection } from './IndicatorSection.tsx';
+import type * as TrendChartModule from './IndicatorTrendChart.tsx';
+import type { TrendChartOption } from './IndicatorTrendChart.tsx';
+
+// jsdom has no canvas for ECharts: the chart is replaced by an element carrying the option it would draw (the option
+// itself is built by the real `trendChartOption`; indicatorTrend.test.ts tests it directly).
+vi.mock('./IndicatorTrendChart.tsx', async (importOriginal) => ({
+  ...(await importOriginal<typeof TrendChartModule>()),
+  IndicatorTrendChart: ({ option, ariaLabel }: { option: TrendChartOption; ariaLabel: string }) => (
+    <div role="img" aria-label={ariaLabel} data-labels={JSON.stringify(option.xAxis.data)} data-series={JSON.stringify(option.series.map((s) => [s.name, s.data]))} />
+  ),
+}));
 
 const projectId = '3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e';
 const entry = (id: string, source: 'berekend' | 'opgegeven', value: number) => ({
@@ -30,7 +41,9 @@ const entry = (id: string, source: 'berekend' | 'opgegeven', value: number) => (
 const official = '6a6b7c8d-1e2f-4a3b-9c4d-5e6f7a8b9c0d';
 const computed = '7a6b7c8d-1e2f-4a3b-9c4d-5e6f7a8b9c0d';
 
-function state(canDeclare: boolean): ProjectIndicators {
+type IndicatorRow = ProjectIndicators['indicators'][number];
+
+function state(canDeclare: boolean, extra: IndicatorRow[] = []): ProjectIndicators {
   return {
     projectId,
     buildingType: 'gestapeld',
@@ -47,30 +60,52 @@ function state(canDeclare: boolean): ProjectIndicators {
           { entry: entry(official, 'opgegeven', 0.42), withdrawn: false, superseded: false },
           { entry: entry(computed, 'berekend', 0.61), withdrawn: false, superseded: false },
         ],
+        hnnReference: { level: 0.5, comparison: 'max' },
       },
+      ...extra,
     ],
   };
 }
 
+const recordRow = (id: 'dwellings' | 'industrialisedShare', nl: string, unit: string, history: IndicatorRow['history'] = []): IndicatorRow => {
+  const last = history[0]?.entry;
+  return {
+    indicator: { id, nl, en: nl, unit, direction: id === 'dwellings' ? 'none' : 'higher', decimals: 0, hasHnnLevel: false, computed: false, declarable: true, officialSource: 'Opgave' },
+    official: last && last.value !== null ? { entryId: last.id, value: last.value, standing: 'officieel', hnnLevel: null, hnnComparison: 'none', hnnStatus: 'geen niveau' } : null,
+    indicative: null,
+    display: last ? 'officieel' : null,
+    history,
+    hnnReference: null,
+  };
+};
+
+const project = {
+  id: projectId,
+  phase: 'realisatie' as const,
+  phaseDates: { initiatief: '2025-01-01', ontwerp: '2025-06-01', realisatie: '2026-02-15', opgeleverd: null },
+  dwellings: 48,
+  concept: { name: 'Finch Buildings', supplier: null } as { name: string; supplier: string | null } | null,
+};
+
 let calls: { url: string; method: string; body: unknown }[] = [];
-function stub(canDeclare: boolean, declareResponse?: { status: number; body: unknown }) {
+function stub(canDeclare: boolean, declareResponse?: { status: number; body: unknown }, extra: IndicatorRow[] = []) {
   calls = [];
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string, init?: RequestInit) => {
       calls.push({ url, method: init?.method ?? 'GET', body: init?.body });
       if (init?.method === 'POST' && declareResponse) return new Response(JSON.stringify(declareResponse.body), { status: declareResponse.status, headers: { 'content-type': 'application/json' } });
-      return new Response(JSON.stringify(state(canDeclare)), { status: 200, headers: { 'content-type': 'application/json' } });
+      return new Response(JSON.stringify(state(canDeclare, extra)), { status: 200, headers: { 'content-type': 'application/json' } });
     }),
   );
 }
 
-function renderSection() {
+function renderSection(forProject: typeof project = project) {
   render(
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={createQueryClient()}>
         <MemoryRouter>
-          <IndicatorSection projectId={projectId} />
+          <IndicatorSection project={forProject} />
         </MemoryRouter>
       </QueryClientProvider>
     </I18nextProvider>,
@@ -125,5 +160,67 @@ describe('IndicatorSection', () => {
     // Only the declared (official) value can be withdrawn, not the computed one.
     fireEvent.click(screen.getByRole('button', { name: /Geschiedenis/ }));
     await waitFor(() => expect(screen.getAllByRole('button', { name: 'Intrekken' })).toHaveLength(1));
+  });
+
+  it('per indicator a trend: values per passport version, official and indicative apart, the HNN level, as a table too', async () => {
+    stub(false);
+    renderSection();
+    const row = (await screen.findByText('MPG')).closest('tr');
+    if (!row) throw new Error('no MPG row');
+    fireEvent.click(within(row).getByRole('button', { name: /Geschiedenis/ }));
+    expect(await screen.findByRole('heading', { name: 'Verloop van MPG' })).toBeTruthy();
+    const chart = screen.getByRole('img', { name: /Grafiek: verloop van MPG/ });
+    const series = JSON.parse(chart.getAttribute('data-series') ?? '[]') as [string, (number | null)[]][];
+    expect(series.map(([name]) => name)).toEqual(['Officieel (opgegeven)', 'Indicatief (berekend)', 'HNN-niveau (≤ 0,50)']);
+    const [officialSeries, indicativeSeries, level] = series.map(([, data]) => data);
+    expect([...(officialSeries ?? [])].sort()).toEqual([0.42, null]);
+    expect([...(indicativeSeries ?? [])].sort()).toEqual([0.61, null]);
+    expect(level).toEqual([0.5, 0.5]);
+    expect(chart.getAttribute('data-labels')).toContain('paspoort v2');
+    const table = screen.getByRole('table', { name: 'Verloop van MPG (EUR/m2 BVO/jr)' });
+    const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers).toEqual(['Vastgelegd', 'Fase (volgens startdata)', 'Paspoortversie', 'Officieel (opgegeven)', 'Indicatief (berekend)', 'HNN-niveau']);
+    const lines = within(table).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
+    // Both recorded 2026-03-02, after the (expected) start of realisatie on 2026-02-15.
+    expect(lines).toHaveLength(2);
+    const officialLine = lines.find((l) => l[3] !== '—');
+    const computedLine = lines.find((l) => l[4] !== '—');
+    expect(officialLine?.slice(1)).toEqual(['Realisatie', '—', '0,42', '—', '≤ 0,50']);
+    expect(computedLine?.slice(1)).toEqual(['Realisatie', 'paspoort v2', '—', '0,61', '≤ 0,50']);
+  });
+
+  it('shows dwellings and the building concept from the project record when the ledger has none, labelled as such', async () => {
+    stub(false, undefined, [recordRow('dwellings', 'Aantal woningen', 'woningen'), recordRow('industrialisedShare', 'Aandeel industrieel / conceptueel gebouwd', '% woningen')]);
+    renderSection();
+    const dwellings = (await screen.findByText('Aantal woningen')).closest('tr');
+    const share = screen.getByText('Aandeel industrieel / conceptueel gebouwd').closest('tr');
+    if (!dwellings || !share) throw new Error('rows missing');
+    const [dwellingsCell] = within(dwellings).getAllByRole('cell');
+    expect(dwellingsCell?.getAttribute('colspan')).toBe('2');
+    expect(dwellingsCell?.textContent).toContain('48 woningen');
+    expect(dwellingsCell?.textContent).toContain('uit projectgegevens');
+    expect(dwellingsCell?.textContent).toContain('De dashboards tellen het aantal woningen uit de projectgegevens.');
+    expect(dwellingsCell?.textContent).not.toContain('officieel');
+    const [shareCell] = within(share).getAllByRole('cell');
+    expect(shareCell?.textContent).toContain('100 % woningen');
+    expect(shareCell?.textContent).toContain('Bouwconcept: Finch Buildings');
+    expect(shareCell?.textContent).toContain('uit projectgegevens');
+  });
+
+  it('without a building concept the share from the project record is 0 %; a declared value stays the shown value', async () => {
+    const declared = { ...entry('8a6b7c8d-1e2f-4a3b-9c4d-5e6f7a8b9c0d', 'opgegeven', 50), indicatorId: 'dwellings' as const, report: null };
+    stub(false, undefined, [recordRow('dwellings', 'Aantal woningen', 'woningen', [{ entry: declared, withdrawn: false, superseded: false }]), recordRow('industrialisedShare', 'Aandeel industrieel / conceptueel gebouwd', '% woningen')]);
+    renderSection({ ...project, concept: null });
+    const dwellings = (await screen.findByText('Aantal woningen')).closest('tr');
+    const share = screen.getByText('Aandeel industrieel / conceptueel gebouwd').closest('tr');
+    if (!dwellings || !share) throw new Error('rows missing');
+    const cells = within(dwellings).getAllByRole('cell');
+    // The declared 50 is the official value; the project record's 48 is shown apart as what the dashboards count.
+    expect(cells[0]?.textContent).toMatch(/^50 woningen officieel/);
+    expect(cells[0]?.textContent).toContain('48 woningen uit projectgegevens');
+    const [shareCell] = within(share).getAllByRole('cell');
+    expect(shareCell?.textContent).toContain('0 % woningen');
+    expect(shareCell?.textContent).toContain('Geen bouwconcept in de projectgegevens.');
+    expect(shareCell?.textContent).toContain('De dashboards tellen dit project niet als industrieel / conceptueel gebouwd');
   });
 });

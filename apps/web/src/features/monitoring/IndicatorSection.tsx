@@ -1,19 +1,27 @@
 /**
  * "Indicatoren" on the project page: per catalogue indicator the current official and indicative value (each with its
  * badge, never combined), the HNN level check, the history, and — for editors — declaring an official value with its
- * report PDF or withdrawing one.
+ * report PDF or withdrawing one. Per indicator its trend (official and indicative values as separate lines, the HNN
+ * level as reference, with a table). Dwellings and the industrialised share fall back to the project record — which
+ * is what the dashboards count — labelled as such, when the ledger holds no value.
  */
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { ProjectIndicators } from '@kringbouw/contracts';
+import type { Project, ProjectIndicators } from '@kringbouw/contracts';
 import { ApiError } from '../../api/client.ts';
 import { Badge, ErrorMessage, Loading } from '../../components/Status.tsx';
-import { formatDateTime, formatDecimal, formatIsoDate } from '../../lib/format.ts';
+import { formatDateTime, formatDecimal, formatInteger, formatIsoDate, formatShortDate } from '../../lib/format.ts';
+import { phaseLabel } from '../projects/labels.ts';
+import { indicatorTrend, type IndicatorTrend } from './indicatorTrend.ts';
+import { IndicatorTrendChart, trendChartOption } from './IndicatorTrendChart.tsx';
 import { monitoringPaths, useDeclareIndicator, useProjectIndicators, useWithdrawIndicator } from './api.ts';
 import './monitoring.css';
 
 type IndicatorRow = ProjectIndicators['indicators'][number];
 type Current = NonNullable<IndicatorRow['official']>;
+/** What the section reads from the project record: phase dates for the trend, dwellings and concept for the fallback. */
+export type IndicatorProject = Pick<Project, 'id' | 'phase' | 'phaseDates' | 'dwellings' | 'concept'>;
 
 function StandingBadge({ standing }: { standing: 'officieel' | 'indicatief' }) {
   const { t } = useTranslation();
@@ -184,8 +192,9 @@ function DeclareForm({ projectId, indicators, onDone }: { projectId: string; ind
   );
 }
 
-export function IndicatorSection({ projectId }: { projectId: string }) {
+export function IndicatorSection({ project }: { project: IndicatorProject }) {
   const { t, i18n } = useTranslation();
+  const projectId = project.id;
   const query = useProjectIndicators(projectId);
   const [declaring, setDeclaring] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
@@ -215,7 +224,7 @@ export function IndicatorSection({ projectId }: { projectId: string }) {
         </thead>
         <tbody>
           {data.indicators.map((row) => (
-            <IndicatorRows key={row.indicator.id} projectId={projectId} row={row} canWithdraw={data.canDeclare} open={open === row.indicator.id} onToggle={() => setOpen(open === row.indicator.id ? null : row.indicator.id)} language={i18n.language} />
+            <IndicatorRows key={row.indicator.id} project={project} row={row} canWithdraw={data.canDeclare} open={open === row.indicator.id} onToggle={() => setOpen(open === row.indicator.id ? null : row.indicator.id)} language={i18n.language} />
           ))}
         </tbody>
       </table>
@@ -223,18 +232,27 @@ export function IndicatorSection({ projectId }: { projectId: string }) {
   );
 }
 
-function IndicatorRows({ projectId, row, canWithdraw, open, onToggle, language }: { projectId: string; row: IndicatorRow; canWithdraw: boolean; open: boolean; onToggle: () => void; language: string }) {
+function IndicatorRows({ project, row, canWithdraw, open, onToggle, language }: { project: IndicatorProject; row: IndicatorRow; canWithdraw: boolean; open: boolean; onToggle: () => void; language: string }) {
   const { t } = useTranslation();
+  const name = language === 'en' ? row.indicator.en : row.indicator.nl;
+  const fromRecord = projectRecordValue(t, project, row);
   return (
     <>
       <tr data-indicator={row.indicator.id}>
-        <th scope="row">{language === 'en' ? row.indicator.en : row.indicator.nl}</th>
-        <td>
-          <ValueCell row={row} current={row.official} />
-        </td>
-        <td>
-          <ValueCell row={row} current={row.indicative} />
-        </td>
+        <th scope="row">{name}</th>
+        {fromRecord !== null && row.official === null && row.indicative === null ? (
+          <td colSpan={2}>{fromRecord}</td>
+        ) : (
+          <>
+            <td>
+              <ValueCell row={row} current={row.official} />
+              {fromRecord !== null ? <div className="muted indicator-record-note">{fromRecord}</div> : null}
+            </td>
+            <td>
+              <ValueCell row={row} current={row.indicative} />
+            </td>
+          </>
+        )}
         <td>
           {row.history.length > 0 ? (
             <button type="button" className="button button--small button--secondary" aria-expanded={open} onClick={onToggle}>
@@ -246,10 +264,107 @@ function IndicatorRows({ projectId, row, canWithdraw, open, onToggle, language }
       {open ? (
         <tr>
           <td colSpan={4}>
-            <History projectId={projectId} row={row} canWithdraw={canWithdraw} />
+            <Trend project={project} row={row} name={name} />
+            <History projectId={project.id} row={row} canWithdraw={canWithdraw} />
           </td>
         </tr>
       ) : null}
     </>
+  );
+}
+
+/**
+ * Dwellings and the industrialised share from the project record (not a ledger source): the dashboards count these
+ * two from the project record (dwellings; a building concept = all its dwellings industrialised/conceptual).
+ */
+function projectRecordValue(t: TFunction, project: IndicatorProject, row: IndicatorRow): ReactNode {
+  const badge = (
+    <Badge tone="neutral" title={t('indicatorTrend.record.explain')}>
+      {t('indicatorTrend.record.badge')}
+    </Badge>
+  );
+  if (row.indicator.id === 'dwellings') {
+    return (
+      <span data-source="project-record">
+        <strong>{formatInteger(project.dwellings)}</strong> <span className="muted">{row.indicator.unit}</span> {badge}
+        <div className="muted">{t('indicatorTrend.record.dwellingsCounted')}</div>
+      </span>
+    );
+  }
+  if (row.indicator.id === 'industrialisedShare') {
+    const concept = project.concept;
+    return (
+      <span data-source="project-record">
+        <strong>{formatInteger(concept === null ? 0 : 100)}</strong> <span className="muted">{row.indicator.unit}</span> {badge}
+        <div className="muted">
+          {concept === null
+            ? t('indicatorTrend.record.noConcept')
+            : concept.supplier
+              ? t('indicatorTrend.record.conceptWithSupplier', { name: concept.name, supplier: concept.supplier })
+              : t('indicatorTrend.record.concept', { name: concept.name })}
+        </div>
+        <div className="muted">{t(concept === null ? 'indicatorTrend.record.notCounted' : 'indicatorTrend.record.counted')}</div>
+      </span>
+    );
+  }
+  return null;
+}
+
+/** Axis label of a trend point: the recording date, and the passport version of a computed value. */
+function pointLabel(t: TFunction, point: IndicatorTrend['points'][number]): string {
+  return point.passportVersion === null ? formatShortDate(point.recordedAt) : `${formatShortDate(point.recordedAt)} · ${t('indicatorTrend.version', { number: point.passportVersion })}`;
+}
+
+function Trend({ project, row, name }: { project: IndicatorProject; row: IndicatorRow; name: string }) {
+  const { t } = useTranslation();
+  const trend = useMemo(() => indicatorTrend(row, project), [row, project]);
+  const decimals = row.indicator.decimals;
+  const format = useMemo(() => (value: number) => formatDecimal(value, decimals), [decimals]);
+  const referenceText = trend.reference === null ? null : `${trend.reference.comparison === 'max' ? '≤' : '≥'} ${formatDecimal(trend.reference.level, Math.max(decimals, 2))}`;
+  const names = useMemo(
+    () => ({ official: t('indicatorTrend.official'), indicative: t('indicatorTrend.indicative'), reference: referenceText === null ? null : t('indicatorTrend.reference', { level: referenceText }) }),
+    [t, referenceText],
+  );
+  const option = useMemo(() => trendChartOption(trend, trend.points.map((p) => pointLabel(t, p)), names, format), [trend, names, format, t]);
+  if (trend.points.length === 0) return null;
+  return (
+    <div className="indicator-trend">
+      <h3>{t('indicatorTrend.title', { indicator: name })}</h3>
+      <IndicatorTrendChart option={option} ariaLabel={t('indicatorTrend.chartLabel', { indicator: name, unit: row.indicator.unit })} />
+      <p className="muted">
+        {t('indicatorTrend.separate')} {t('indicatorTrend.phaseNote')}
+        {trend.withdrawnLeftOut > 0 ? ` ${t('indicatorTrend.withdrawnLeftOut', { count: trend.withdrawnLeftOut })}` : null}
+      </p>
+      <details>
+        <summary>{t('indicatorTrend.showTable')}</summary>
+        <div className="monitoring-table-scroll">
+          <table className="table">
+            <caption className="visually-hidden">{t('indicatorTrend.tableCaption', { indicator: name, unit: row.indicator.unit })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('indicatorTrend.columns.recorded')}</th>
+                <th scope="col">{t('indicatorTrend.columns.phase')}</th>
+                <th scope="col">{t('indicatorTrend.columns.version')}</th>
+                <th scope="col">{t('indicatorTrend.official')}</th>
+                <th scope="col">{t('indicatorTrend.indicative')}</th>
+                {referenceText !== null ? <th scope="col">{t('indicatorTrend.columns.reference')}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {trend.points.map((point) => (
+                <tr key={point.entryId} data-trend-point={point.entryId}>
+                  <td>{formatDateTime(point.recordedAt)}</td>
+                  <td>{point.phase === null ? <span className="muted">{t('indicatorTrend.noPhase')}</span> : phaseLabel(t, point.phase)}</td>
+                  <td>{point.passportVersion === null ? '—' : t('indicatorTrend.version', { number: point.passportVersion })}</td>
+                  <td>{point.standing === 'officieel' ? format(point.value) : '—'}</td>
+                  <td>{point.standing === 'indicatief' ? format(point.value) : '—'}</td>
+                  {referenceText !== null ? <td>{referenceText}</td> : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </div>
   );
 }

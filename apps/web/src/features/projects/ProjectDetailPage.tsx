@@ -179,7 +179,7 @@ function ProjectDetail({ project }: { project: Project }) {
         </div>
       </div>
 
-      <IndicatorSection projectId={project.id} />
+      <IndicatorSection project={project} />
       <PassportSection project={project} />
 
       {mayDelete ? <DeleteProject project={project} /> : null}
