@@ -65,9 +65,20 @@ describe('monitoring report journeys', () => {
     const row = page.getByRole('row').filter({ has: page.getByRole('link', { name }) });
     expect(await row.getByRole('cell').nth(5).textContent()).toBe('0,37');
     // The project is placed on the map (it has a location and the viewer may see it).
-    const map = page.getByTestId('project-map');
+    // The map reads its own endpoint (…/monitoring/map): wait until its points have arrived.
+    const map = page.locator('[data-testid="project-map"][aria-busy="false"]');
     await map.waitFor();
     expect(Number(await map.getAttribute('data-points'))).toBeGreaterThanOrEqual(1);
+    // The project list's CSV is the server's CSV of the whole visible list.
+    const csvDownload = page.waitForEvent('download');
+    await page.getByTestId('projects-csv').click();
+    const csvFile = await csvDownload;
+    expect(csvFile.suggestedFilename()).toBe('projecten-GM0307.csv');
+    const csvPath = await csvFile.path();
+    const csvText = (await readFile(csvPath)).toString('utf8');
+    expect(csvText.split('\r\n')[0]).toBe('\uFEFFProject;Soort;Fase;Jaar;Woningen;MPG officieel;MPG indicatief');
+    expect(csvText).toContain(`${name};`);
+    expect(csvText).toContain(';0.37;');
 
     const reports = page.getByRole('region', { name: 'Rapportages' });
     await reports.getByLabel('Soort rapportage').selectOption('jaarrapport');

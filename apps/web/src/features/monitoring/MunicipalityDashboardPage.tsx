@@ -1,9 +1,11 @@
 /**
  * The municipality monitoring dashboard: totals (projects, dwellings, average official MPG, stored CO2 official and
  * indicative apart, share meeting each HNN level, industrialised share), pipeline by phase, projects per year, the
- * projects you may see; filters kind and year in the URL. Figures come from the server's per-project aggregates.
+ * projects you may see (paged by the server; page and sort in the URL); filters kind and year in the URL. Figures come
+ * from the server's per-project aggregates; the map and the CSV have their own endpoints.
  */
 import { useCallback, useMemo } from 'react';
+import type { DashboardProjectSort } from '@kringbouw/contracts';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { projectKinds, type ProjectKind } from '@kringbouw/domain/projects';
@@ -11,13 +13,14 @@ import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { formatDecimal, formatInteger } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { MunicipalityPicker } from '../municipalities/MunicipalityPicker.tsx';
-import { kindLabel, phaseLabel } from '../projects/labels.ts';
+import { phaseLabel } from '../projects/labels.ts';
 import { KindYearFilterFields } from './KindYearFilterFields.tsx';
 import { ColumnChart } from './ColumnChart.tsx';
 import { ProjectMap } from './ProjectMap.tsx';
 import { ReportDownloads } from './ReportDownloads.tsx';
 import { useMunicipalityDashboard } from './api.ts';
-import { byYearCsv, downloadCsv, hnnCsv, pipelineCsv, projectsCsv } from './csv.ts';
+import { byYearCsv, downloadCsv, hnnCsv, pipelineCsv } from './csv.ts';
+import { DashboardProjectTable, pageFromParam, sortFromParam } from './DashboardProjectTable.tsx';
 import './monitoring.css';
 
 const hnnIds = ['mpg', 'embodiedCarbon', 'materialOrigin', 'detachability'] as const;
@@ -35,10 +38,26 @@ export default function MunicipalityDashboardPage() {
   const kind: ProjectKind | '' = (projectKinds as readonly string[]).includes(kindParam) ? (kindParam as ProjectKind) : '';
   const year = /^\d{4}$/.test(params.get('jaar') ?? '') ? (params.get('jaar') ?? '') : '';
   const query = useMunicipalityDashboard(code, kind, year);
+  const page = pageFromParam(params.get('pagina'));
+  const sort = sortFromParam(params.get('sortering'));
+  // A new municipality or filter starts the list at page 1 again; the sort is kept.
   const set = (name: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value === '') next.delete(name);
     else next.set(name, value);
+    next.delete('pagina');
+    setParams(next, { replace: true });
+  };
+  const changeList = (change: { page?: number; sort?: DashboardProjectSort }) => {
+    const next = new URLSearchParams(params);
+    if (change.page !== undefined) {
+      if (change.page <= 1) next.delete('pagina');
+      else next.set('pagina', String(change.page));
+    }
+    if (change.sort !== undefined) {
+      if (change.sort === 'name') next.delete('sortering');
+      else next.set('sortering', change.sort);
+    }
     setParams(next, { replace: true });
   };
   const formatCount = useCallback((v: number) => formatInteger(v), []);
@@ -86,7 +105,7 @@ export default function MunicipalityDashboardPage() {
           </div>
           {data.totals.confidentialCounted > 0 ? <p className="muted">{t('monitoring.dashboard.confidentialCounted', { count: data.totals.confidentialCounted })}</p> : null}
           <p className="muted">{t('monitoring.dashboard.confidentialRule')}</p>
-          <ProjectMap municipalityCode={data.municipalityCode} projects={data.projects} />
+          <ProjectMap municipalityCode={data.municipalityCode} kind={kind} year={year} total={data.projectsTotal} />
           <div className="detail-grid">
             <section className="card" aria-labelledby="pipeline-heading">
               <h3 id="pipeline-heading">{t('monitoring.dashboard.pipeline')}</h3>
@@ -129,49 +148,15 @@ export default function MunicipalityDashboardPage() {
               <ColumnChart labels={data.byYear.map((y) => String(y.year))} series={yearSeries} format={formatCount} ariaLabel={t('monitoring.dashboard.byYear')} />
             </section>
           </div>
-          <section aria-labelledby="projects-heading">
-            <h3 id="projects-heading">{t('monitoring.dashboard.projectList')}</h3>
-            <button
-              type="button"
-              className="button button--small button--secondary"
-              onClick={() =>
-                downloadCsv(
-                  `projecten-${data.municipalityCode}.csv`,
-                  projectsCsv(data, ['project', 'kind', 'phase', 'year', 'dwellings', 'officialMpg', 'indicativeMpg'].map((key) => t(`monitoring.dashboard.${key}`))),
-                )
-              }
-            >
-              {t('monitoring.dashboard.csv')}
-            </button>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>{t('monitoring.dashboard.project')}</th>
-                  <th>{t('monitoring.dashboard.kind')}</th>
-                  <th>{t('monitoring.dashboard.phase')}</th>
-                  <th>{t('monitoring.dashboard.year')}</th>
-                  <th>{t('monitoring.dashboard.dwellings')}</th>
-                  <th>{t('monitoring.dashboard.officialMpg')}</th>
-                  <th>{t('monitoring.dashboard.indicativeMpg')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.projects.map((p) => (
-                  <tr key={p.id}>
-                    <td>
-                      <Link to={`/projecten/${p.id}`}>{p.name}</Link>
-                    </td>
-                    <td>{kindLabel(t, p.kind)}</td>
-                    <td>{phaseLabel(t, p.phase)}</td>
-                    <td>{p.year}</td>
-                    <td>{formatInteger(p.dwellings)}</td>
-                    <td>{p.officialMpg === null ? '—' : formatDecimal(p.officialMpg, 2)}</td>
-                    <td>{p.indicativeMpg === null ? '—' : formatDecimal(p.indicativeMpg, 2)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <DashboardProjectTable
+            code={data.municipalityCode}
+            kind={kind}
+            year={year}
+            page={page}
+            sort={sort}
+            firstPage={{ page: 1, pageSize: data.projects.length, total: data.projectsTotal, sort: 'name', items: data.projects }}
+            onChange={changeList}
+          />
           <ReportDownloads scope={{ municipalityCode: data.municipalityCode }} />
         </>
       ) : null}

@@ -1,7 +1,7 @@
 /**
  * The municipality's projects on a MapLibre map with the CBS municipality boundary (no basemap: no tile or glyph
- * server is reachable, as on the kansenkaart). Only the projects of the dashboard response are drawn, i.e. those the
- * viewer may see — confidential projects of others are never placed. Colour: official MPG, indicative MPG, none.
+ * server is reachable, as on the kansenkaart). The points come from the compact map endpoint (…/monitoring/map): only
+ * projects the viewer may see that have a location — confidential projects of others are never placed. Colour: official MPG, indicative MPG, none.
  * The project table below the map is the accessible alternative; a click on a point opens a popup with a link.
  */
 import { useEffect, useRef } from 'react';
@@ -9,10 +9,12 @@ import { useTranslation } from 'react-i18next';
 import { AttributionControl, Map as MapLibreMap, NavigationControl, Popup, setWorkerUrl, type GeoJSONSource, type MapLayerMouseEvent } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import type { MunicipalityDashboard } from '@kringbouw/contracts';
+import type { DashboardProjectMap } from '@kringbouw/contracts';
+import type { ProjectKind } from '@kringbouw/domain/projects';
 import { formatDecimal } from '../../lib/format.ts';
 import { useMunicipalityBoundary } from '../kansenkaart/api.ts';
 import { boundsOf } from '../kansenkaart/StockMap.tsx';
+import { useDashboardMap } from './api.ts';
 
 setWorkerUrl(workerUrl);
 
@@ -22,26 +24,24 @@ const NETHERLANDS: [[number, number], [number, number]] = [
 ];
 const empty = { type: 'FeatureCollection' as const, features: [] };
 
-/** GeoJSON points of the projects with a location (standing: which MPG the colour shows). */
-export function projectPoints(projects: MunicipalityDashboard['projects']) {
+/** GeoJSON points of the map endpoint's projects (standing: which MPG the colour shows). */
+export function projectPoints(points: DashboardProjectMap['points']) {
   return {
     type: 'FeatureCollection' as const,
-    features: projects.flatMap((p) =>
-      p.lat === null || p.lon === null
-        ? []
-        : [
-            {
-              type: 'Feature' as const,
-              geometry: { type: 'Point' as const, coordinates: [p.lon, p.lat] },
-              properties: { id: p.id, name: p.name, dwellings: p.dwellings, mpg: p.officialMpg ?? p.indicativeMpg, standing: p.officialMpg !== null ? 'officieel' : p.indicativeMpg !== null ? 'indicatief' : 'geen' },
-            },
-          ],
-    ),
+    features: points.map((p) => ({
+      type: 'Feature' as const,
+      geometry: { type: 'Point' as const, coordinates: [p.lon, p.lat] },
+      properties: { id: p.id, name: p.name, phase: p.phase, dwellings: p.dwellings, mpg: p.mpg, standing: p.standing },
+    })),
   };
 }
 
-export function ProjectMap({ municipalityCode, projects }: { municipalityCode: string; projects: MunicipalityDashboard['projects'] }) {
+const noPoints: DashboardProjectMap['points'] = [];
+
+export function ProjectMap({ municipalityCode, kind, year, total }: { municipalityCode: string; kind: ProjectKind | ''; year: string; total: number }) {
   const { t } = useTranslation();
+  const pointsQuery = useDashboardMap(municipalityCode, kind, year);
+  const points = pointsQuery.data?.points ?? noPoints;
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const loaded = useRef<Promise<void> | null>(null);
@@ -111,9 +111,9 @@ export function ProjectMap({ municipalityCode, projects }: { municipalityCode: s
 
   useEffect(() => {
     void loaded.current?.then(() => {
-      mapRef.current?.getSource<GeoJSONSource>('projects')?.setData(projectPoints(projects));
+      mapRef.current?.getSource<GeoJSONSource>('projects')?.setData(projectPoints(points));
     });
-  }, [projects]);
+  }, [points]);
 
   useEffect(() => {
     if (!boundary.data) return;
@@ -127,13 +127,13 @@ export function ProjectMap({ municipalityCode, projects }: { municipalityCode: s
     });
   }, [boundary.data]);
 
-  const placed = projects.filter((p) => p.lat !== null && p.lon !== null).length;
+  const placed = points.length;
   return (
     <figure className="project-map">
-      <div ref={container} className="project-map__canvas" role="img" aria-label={t('monitoring.map.label', { count: placed })} data-testid="project-map" data-points={placed} />
+      <div ref={container} className="project-map__canvas" role="img" aria-label={t('monitoring.map.label', { count: placed })} data-testid="project-map" data-points={placed} aria-busy={pointsQuery.isPending} />
       <figcaption className="muted">
         <span className="project-map__key project-map__key--official" /> {t('monitoring.map.official')} <span className="project-map__key project-map__key--indicative" /> {t('monitoring.map.indicative')}{' '}
-        <span className="project-map__key" /> {t('monitoring.map.none')} — {t('monitoring.map.caption', { placed, total: projects.length })}
+        <span className="project-map__key" /> {t('monitoring.map.none')} — {t('monitoring.map.caption', { placed, total })}
       </figcaption>
     </figure>
   );

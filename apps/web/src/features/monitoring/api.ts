@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { cityDealOverview, cityDealTrends, lesson, lessonList, municipalityDashboard, projectIndicators, type LessonInput, type ProjectIndicators, type ReportQuery } from '@kringbouw/contracts';
+import { cityDealOverview, cityDealTrends, dashboardProjectMap, dashboardProjectPage, lesson, lessonList, municipalityDashboard, projectIndicators, type DashboardProjectPage, type DashboardProjectSort, type LessonInput, type ProjectIndicators, type ReportQuery } from '@kringbouw/contracts';
 import type { ProjectKind } from '@kringbouw/domain/projects';
 import { ApiError, apiRequest, clientErrorCodes, csrfHeaders, errorFromResponse } from '../../api/client.ts';
 
@@ -11,6 +11,8 @@ export const monitoringPaths = {
   withdraw: (projectId: string, entryId: string) => `/api/projects/${enc(projectId)}/indicators/entries/${enc(entryId)}/withdraw`,
   report: (projectId: string, entryId: string) => `/api/projects/${enc(projectId)}/indicators/entries/${enc(entryId)}/report`,
   dashboard: (code: string) => `/api/municipalities/${enc(code)}/monitoring`,
+  dashboardProjects: (code: string) => `/api/municipalities/${enc(code)}/monitoring/projects`,
+  dashboardMap: (code: string) => `/api/municipalities/${enc(code)}/monitoring/map`,
   cityDeal: '/api/monitoring/city-deal',
   cityDealTrends: '/api/monitoring/city-deal/trends',
   lessons: '/api/lessons',
@@ -22,9 +24,20 @@ export function reportUrl(scope: { municipalityCode: string } | 'city-deal', que
   return `${path}?${new URLSearchParams({ kind: query.kind, year: String(query.year), format: query.format }).toString()}`;
 }
 
+/** Download address of the full project list as CSV (streamed by the server; a plain GET with the session cookie). */
+export function projectsCsvUrl(code: string, kind: ProjectKind | '', year: string): string {
+  const query = new URLSearchParams();
+  if (kind !== '') query.set('kind', kind);
+  if (year !== '') query.set('year', year);
+  const search = query.toString();
+  return `/api/municipalities/${enc(code)}/monitoring/projects.csv${search === '' ? '' : `?${search}`}`;
+}
+
 export const monitoringKeys = {
   indicators: (projectId: string) => ['monitoring', 'indicators', projectId] as const,
   dashboard: (code: string, kind: string, year: string) => ['monitoring', 'dashboard', code, kind, year] as const,
+  dashboardProjects: (code: string, kind: string, year: string, page: number, sort: string) => ['monitoring', 'dashboard', code, kind, year, 'projects', page, sort] as const,
+  dashboardMap: (code: string, kind: string, year: string) => ['monitoring', 'dashboard', code, kind, year, 'map'] as const,
 };
 
 export function useProjectIndicators(projectId: string) {
@@ -79,6 +92,29 @@ export function useMunicipalityDashboard(code: string, kind: ProjectKind | '', y
   return useQuery({
     queryKey: monitoringKeys.dashboard(code, kind, year),
     queryFn: ({ signal }) => apiRequest(monitoringPaths.dashboard(code), municipalityDashboard, { signal, query: { kind, year } }),
+    enabled: /^GM\d{4}$/.test(code),
+  });
+}
+
+/**
+ * One page of the dashboard's project list. `firstPage` (the page the dashboard response carries) answers page 1 in the
+ * default order without a second request.
+ */
+export function useDashboardProjects(code: string, kind: ProjectKind | '', year: string, page: number, sort: DashboardProjectSort, pageSize: number, firstPage?: DashboardProjectPage) {
+  return useQuery({
+    queryKey: monitoringKeys.dashboardProjects(code, kind, year, page, sort),
+    queryFn: ({ signal }) => apiRequest(monitoringPaths.dashboardProjects(code), dashboardProjectPage, { signal, query: { kind, year, page: String(page), pageSize: String(pageSize), sort } }),
+    initialData: page === 1 && sort === 'name' ? firstPage : undefined,
+    placeholderData: (previous) => previous,
+    enabled: /^GM\d{4}$/.test(code),
+  });
+}
+
+/** The compact map of the dashboard (visible projects with a location). */
+export function useDashboardMap(code: string, kind: ProjectKind | '', year: string) {
+  return useQuery({
+    queryKey: monitoringKeys.dashboardMap(code, kind, year),
+    queryFn: ({ signal }) => apiRequest(monitoringPaths.dashboardMap(code), dashboardProjectMap, { signal, query: { kind, year } }),
     enabled: /^GM\d{4}$/.test(code),
   });
 }

@@ -1,6 +1,7 @@
 /**
- * CSV of the tables the dashboard shows, built from the same response (so it holds exactly what the viewer may see:
- * the confidentiality rule was applied by the server). Semicolon-separated with a BOM, as Dutch spreadsheet
+ * CSV of the figure tables the dashboard shows, built from the same response (so it holds exactly what the viewer may
+ * see: the confidentiality rule was applied by the server). The project list's CSV comes from the server
+ * (…/monitoring/projects.csv), because the page holds only one page of it. Semicolon-separated with a BOM, as Dutch spreadsheet
  * programs expect; numbers with a decimal point, unrounded.
  */
 import type { MunicipalityDashboard } from '@kringbouw/contracts';
@@ -13,10 +14,6 @@ function cell(value: string | number | null): string {
 
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
   return `\uFEFF${[header, ...rows].map((row) => row.map(cell).join(';')).join('\r\n')}\r\n`;
-}
-
-export function projectsCsv(data: MunicipalityDashboard, header: readonly string[]): string {
-  return toCsv(header, data.projects.map((p) => [p.name, p.kind, p.phase, p.year, p.dwellings, p.officialMpg, p.indicativeMpg]));
 }
 
 export function pipelineCsv(data: MunicipalityDashboard, header: readonly string[]): string {
