@@ -6,7 +6,7 @@
  */
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cityDealOverview, municipalityDashboard, type MunicipalityDashboard } from '@kringbouw/contracts';
+import { cityDealOverview, DASHBOARD_FIRST_PAGE, municipalityDashboard, type MunicipalityDashboard } from '@kringbouw/contracts';
 import { canViewProject, type Actor, type SignedInActor } from '@kringbouw/domain/authz';
 import { dashboardOf, ledgerFigures, monitoringYear, projectAggregate, type IndicatorId, type Totals } from '@kringbouw/domain/monitoring';
 import { buildingTypes, projectKinds, projectPhases, type ProjectKind } from '@kringbouw/domain/projects';
@@ -216,8 +216,17 @@ describe('dashboards from SQL cells equal the brute-force recomputation', () => 
           const listed = rows
             .filter((r) => r.visible && (filter.kind === undefined || r.row.kind === filter.kind) && (filter.year === undefined || r.row.year === filter.year))
             .map((r) => ({ id: r.row.projectId, name: r.name, kind: r.row.kind, phase: r.row.phase, year: r.row.year, dwellings: r.row.dwellings, officialMpg: r.row.officialMpg, indicativeMpg: r.row.indicativeMpg, lat: r.lat, lon: r.lon }))
-            .sort((a, b) => a.name.localeCompare(b.name));
-          expect(actual.projects).toEqual(listed);
+            .sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
+          // The dashboard carries the first page; the paged list (all pages) is the whole visible list.
+          expect(actual.projects).toEqual(listed.slice(0, DASHBOARD_FIRST_PAGE));
+          expect(actual.projectsTotal).toBe(listed.length);
+          const paged = [];
+          for (let page = 1; page <= Math.ceil(listed.length / 40); page += 1) {
+            const result = await service().projects(viewer(), code, { ...filter, page, pageSize: 40, sort: 'name' });
+            expect(result.total).toBe(listed.length);
+            paged.push(...result.items);
+          }
+          expect(paged).toEqual(listed);
         }
       }
     });
