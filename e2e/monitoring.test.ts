@@ -40,6 +40,10 @@ describe('monitoring journeys', () => {
     await page.getByRole('heading', { level: 1, name }).waitFor();
 
     await page.getByRole('heading', { level: 2, name: 'Indicatoren' }).waitFor();
+    // Nothing declared for dwellings: the project record's 64 is shown, labelled as such (the dashboards count it).
+    const dwellingsRow = page.locator('tr[data-indicator="dwellings"]');
+    expect(await dwellingsRow.getByText('uit projectgegevens').isVisible()).toBe(true);
+    expect(await dwellingsRow.textContent()).toContain('64 woningen');
     await page.getByRole('button', { name: 'Officiële waarde opgeven' }).click();
     const form = page.getByRole('form', { name: 'Officiële waarde opgeven' });
     await form.getByLabel('Indicator').selectOption('mpg');
@@ -63,6 +67,12 @@ describe('monitoring journeys', () => {
     expect(await mpgRow.getByText(/voldoet aan HNN/).isVisible()).toBe(true);
 
     await mpgRow.getByRole('button', { name: /Geschiedenis/ }).click();
+    // The trend: ECharts draws on a canvas; the table alternative holds the same value with the HNN level.
+    await page.getByRole('heading', { name: 'Verloop van MPG (milieuprestatie gebouw)' }).waitFor();
+    await page.getByRole('img', { name: /Grafiek: verloop van MPG/ }).locator('canvas').first().waitFor();
+    await page.getByText('Verloop als tabel').click();
+    const trendRow = page.getByRole('table', { name: /Verloop van MPG/ }).getByRole('row').nth(1);
+    expect(await trendRow.getByRole('cell').allTextContents()).toEqual([expect.any(String), 'onbekend (geen startdatum)', '—', '0,42', '—', '≤ 0,50']);
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Rapport: MPG-rapport.pdf' }).click();
     const file = await download;

@@ -6,11 +6,11 @@
 import { useEffect, useRef } from 'react';
 import { init, use, type EChartsCoreOption, type EChartsType } from 'echarts/core';
 import { LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { IndicatorTrend } from './indicatorTrend.ts';
 
-use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+use([LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
 
 export const TREND_COLORS = { official: '#01689b', indicative: '#e17000', reference: '#6b6b6b' } as const;
 
@@ -29,6 +29,8 @@ interface LineSeries {
   showSymbol: boolean;
   itemStyle: { color: string };
   lineStyle: { color: string; type: 'solid' | 'dashed' };
+  /** The reference level across the whole plot (also with a single point, where a line through the points has no length). */
+  markLine?: { silent: true; symbol: 'none'; label: { show: false }; lineStyle: { color: string; type: 'dashed' }; data: { yAxis: number }[] };
 }
 
 export interface TrendChartOption extends EChartsCoreOption {
@@ -52,7 +54,16 @@ export function trendChartOption(trend: IndicatorTrend, labels: string[], names:
   ];
   if (trend.reference !== null && names.reference !== null) {
     const level = trend.reference.level;
-    series.push({ type: 'line', name: names.reference, data: trend.points.map(() => level), connectNulls: true, showSymbol: false, itemStyle: { color: TREND_COLORS.reference }, lineStyle: { color: TREND_COLORS.reference, type: 'dashed' } });
+    series.push({
+      type: 'line',
+      name: names.reference,
+      data: trend.points.map(() => level),
+      connectNulls: true,
+      showSymbol: false,
+      itemStyle: { color: TREND_COLORS.reference },
+      lineStyle: { color: TREND_COLORS.reference, type: 'dashed' },
+      markLine: { silent: true, symbol: 'none', label: { show: false }, lineStyle: { color: TREND_COLORS.reference, type: 'dashed' }, data: [{ yAxis: level }] },
+    });
   }
   return {
     animation: false,
@@ -60,7 +71,7 @@ export function trendChartOption(trend: IndicatorTrend, labels: string[], names:
     legend: { top: 0 },
     tooltip: { trigger: 'axis', valueFormatter: (value: unknown) => (typeof value === 'number' ? format(value) : '—') },
     xAxis: { type: 'category', data: labels },
-    yAxis: { type: 'value', scale: true, axisLabel: { formatter: (value: number) => format(value) } },
+    yAxis: { type: 'value', scale: true, boundaryGap: ['10%', '10%'], axisLabel: { formatter: (value: number) => format(value) } },
     series,
   };
 }

@@ -104,6 +104,8 @@ describe('indicatorTrend', () => {
       ['Indicatief', [0.61, null, 0.55, null], 'solid', TREND_COLORS.indicative],
       ['HNN-niveau (≤ 0,50)', [0.5, 0.5, 0.5, 0.5], 'dashed', TREND_COLORS.reference],
     ]);
+    // The reference also spans the plot as a mark line (visible with a single point too); the value lines have none.
+    expect(option.series.map((s) => s.markLine?.data)).toEqual([undefined, undefined, [{ yAxis: 0.5 }]]);
   });
 
   it('draws no level line when the indicator has no HNN level for the building type', () => {
