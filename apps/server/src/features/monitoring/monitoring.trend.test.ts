@@ -53,7 +53,7 @@ describe('indicator trend data', () => {
     expect(reference(empty, 'embodiedCarbon')).toEqual({ level: 240, comparison: 'max' });
     expect(reference(empty, 'mki')).toBeNull();
     expect(reference(empty, 'dwellings')).toBeNull();
-    // Every indicator with a level says so in the catalogue entry, and the reference equals the check's level.
+    // An indicator with a reference level is one the catalogue checks against HNN.
     for (const i of empty.indicators) if (i.hnnReference !== null) expect(i.indicator.hasHnnLevel).toBe(true);
 
     const updated = await call(ctx.app, bewerker, 'PUT', `/api/projects/${project.id}`, { ...projectBody(leiden, { bvoM2: 124, buildingType: 'grondgebonden' }), version: project.version });
