@@ -28,8 +28,8 @@ export function createMonitoringReportsService(deps: { monitoring: MonitoringSer
   return {
     async municipality(actor: Actor, code: string, request: ReportRequest): Promise<ReportModel> {
       if (actor === null) throw unauthenticated();
-      // The unfiltered dashboard: the municipality's name (404 when unknown) and the projects the reader may see.
-      const overview = await monitoring.dashboard(actor, code, {});
+      // The municipality's name (404 when unknown) and every project the reader may see (not only the dashboard's first page).
+      const overview = await monitoring.visibleProjects(actor, code, {});
       const perYear = await monitoring.dashboardByYear(actor, code);
       const projects: ReportProject[] = overview.projects.map((p) => ({ ...p, municipalityName: overview.municipalityName }));
       return buildReportModel({
@@ -58,8 +58,8 @@ export function createMonitoringReportsService(deps: { monitoring: MonitoringSer
       }));
       const projects: ReportProject[] = [];
       for (const city of overview.cities) {
-        const dashboard = await monitoring.dashboard(actor, city.municipalityCode, {});
-        projects.push(...dashboard.projects.map((p) => ({ ...p, municipalityName: city.municipalityName })));
+        const visible = await monitoring.visibleProjects(actor, city.municipalityCode, {});
+        projects.push(...visible.projects.map((p) => ({ ...p, municipalityName: city.municipalityName })));
       }
       return buildReportModel({
         kind: request.kind,

@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cityDealTrends, lesson, lessonList } from '@kringbouw/contracts';
+import { cityDealTrends, DASHBOARD_FIRST_PAGE, lesson, lessonList } from '@kringbouw/contracts';
 import { call, createTestContext, idOfOrganisation, projectBody, signIn, type Session, type TestContext } from '../../../test/helpers.ts';
 import { pdfText as rawPdfText } from '../../../test/pdf-text.ts';
 import { injectMultipart } from '../../../test/stock-support.ts';
@@ -143,6 +143,14 @@ describe('yearly report and mid-term review', () => {
     const deal = await sheets(await download(outsider, '/api/monitoring/city-deal/report?year=2033&format=xlsx'));
     expect(rowOf(deal.get('Steden'), 'Leiden')?.[1]).toBe(3);
     expect(JSON.stringify([...deal.values()])).not.toContain('Geheim');
+  });
+
+  it('lists every project the reader may see, not only the dashboard\'s first page', async () => {
+    const count = DASHBOARD_FIRST_PAGE + 5;
+    for (let i = 0; i < count; i += 1) await newProject(`Lijstproject ${String(i).padStart(3, '0')}`, 2034, { municipalityCode: 'GM0014', location: { lat: 53.2, lon: 6.56 } });
+    const xlsx = await sheets(await download(outsider, '/api/municipalities/GM0014/monitoring/report?year=2034&format=xlsx'));
+    const listed = (xlsx.get('Projecten') ?? []).map((r) => r[0]).filter((n) => typeof n === 'string' && n.startsWith('Lijstproject'));
+    expect(listed).toHaveLength(count);
   });
 
   it('refuses bad input with a clear 400 and unknown municipalities with 404', async () => {

@@ -277,6 +277,17 @@ export function createMonitoringService(deps: { repositories: Repositories; moni
       return projectCsvLines(monitoring.allProjects(scope, query));
     },
 
+    /**
+     * Every project of a municipality the viewer may see (filters kind/year), by name — for the reports, which list
+     * them all; read in keyset batches like the CSV. With the municipality's name (404 for an unknown code).
+     */
+    async visibleProjects(actor: Actor, municipalityCode: string, filter: { kind?: ProjectKind | undefined; year?: number | undefined }): Promise<{ municipalityName: string; projects: DashboardProjectRecord[] }> {
+      const { name, scope, query } = await listScope(actor, municipalityCode, filter);
+      const projects: DashboardProjectRecord[] = [];
+      for await (const batch of monitoring.allProjects(scope, query)) projects.push(...batch);
+      return { municipalityName: name, projects };
+    },
+
     /** The visible projects with a location, only what the map draws. */
     async map(actor: Actor, municipalityCode: string, filter: { kind?: ProjectKind | undefined; year?: number | undefined }): Promise<DashboardProjectMap> {
       const { scope, query } = await listScope(actor, municipalityCode, filter);
