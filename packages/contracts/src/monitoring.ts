@@ -168,7 +168,7 @@ export const dashboardProjectMap = z.object({
       lat: z.number(),
       lon: z.number(),
       dwellings: z.number().int(),
-      /** The MPG the colour shows: official when there is one, else indicative, else null. */
+      /** The MPG the colour shows: official when there is one, else indicative, else null (3 decimals; lat/lon 5 decimals, about 1 m). */
       mpg: z.number().nullable(),
       standing: z.enum(['officieel', 'indicatief', 'geen']),
     }),
