@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { indicatorIds, ledgerSources, reportKinds } from '@kringbouw/domain/monitoring';
 import { projectKinds, projectPhases } from '@kringbouw/domain/projects';
-import { isoDate, isoDateTime, pageOf, paginationQuery, uuid } from './common.ts';
+import { isoDate, isoDateTime, pageOf, uuid } from './common.ts';
 import { userRef } from './passports.ts';
 
 export const indicatorId = z.enum(indicatorIds);
@@ -145,7 +145,8 @@ export type DashboardProjectSort = z.infer<typeof dashboardProjectSort>;
 
 /** The paged list of a municipality's monitoring projects (same filters as the dashboard). */
 export const dashboardProjectsQuery = dashboardQuery.extend({
-  page: paginationQuery.shape.page,
+  /** Bounded, so OFFSET stays a valid bigint (1e20 would be a database error, not a 400). */
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(MAX_PROJECT_PAGE_SIZE).default(DASHBOARD_FIRST_PAGE),
   sort: dashboardProjectSort.default('name'),
 });
