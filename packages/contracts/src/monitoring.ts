@@ -159,7 +159,7 @@ export const dashboardProjectsCsvQuery = dashboardQuery;
 export const dashboardProjectPage = pageOf(dashboardProject).extend({ sort: dashboardProjectSort });
 export type DashboardProjectPage = z.infer<typeof dashboardProjectPage>;
 
-/** The compact map of a municipality's visible projects with a location: what the project map draws, nothing more. */
+/** The compact map of a municipality's visible projects with a location: what the project map draws, nothing more (in no particular order). */
 export const dashboardProjectMap = z.object({
   points: z.array(
     z.object({

@@ -390,7 +390,8 @@ export interface MapPointRecord {
 /**
  * The visible projects with a location, only what the map draws — built as one JSON text value in SQL, because
  * decoding thousands of rows field by field costs more than the query (PGlite especially). Coordinates are rounded to
- * 1e-5° (about 1 m) and the MPG to 3 decimals (the popup shows 2): a third less JSON for a big municipality.
+ * 1e-5° (about 1 m) and the MPG to 3 decimals (the popup shows 2), and the points come in no particular order (a map
+ * needs none; sorting 9k names by collation cost a tenth of the request).
  */
 async function mapPointsOf(db: Db, scope: ProjectVisibilityScope, query: CellQuery): Promise<MapPointRecord[]> {
   if (query.municipalityCodes.length === 0) return [];
@@ -402,7 +403,7 @@ async function mapPointsOf(db: Db, scope: ProjectVisibilityScope, query: CellQue
                'lat', round(m.lat::numeric, 5), 'lon', round(m.lon::numeric, 5), 'dwellings', m.dwellings,
                'mpg', round(coalesce(m.official_mpg, m.indicative_mpg)::numeric, 3),
                'standing', case when m.official_mpg is not null then 'officieel' when m.indicative_mpg is not null then 'indicatief' else 'geen' end)
-             order by m.name, m.project_id)::text as list
+             )::text as list
       from project_monitoring m
       where ${whereSql(query)} and ${visibleSql(scope)} and m.lat is not null and m.lon is not null`,
   );
