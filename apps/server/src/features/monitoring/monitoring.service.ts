@@ -13,6 +13,7 @@ import {
   withdrawalProblem,
   type Totals,
 } from '@kringbouw/domain/monitoring';
+import { csvByteOrderMark, csvRow } from '@kringbouw/domain/csv';
 import { methodData } from '@kringbouw/domain/lca';
 import type { ProjectKind } from '@kringbouw/domain/projects';
 import { AppError, forbidden, notFound, unauthenticated, validationFailed } from '../../errors.ts';
@@ -35,17 +36,12 @@ export interface ReportUpload {
 /** Header of the projects CSV (Dutch first, like the page). */
 export const PROJECTS_CSV_HEADER = ['Project', 'Soort', 'Fase', 'Jaar', 'Woningen', 'MPG officieel', 'MPG indicatief'] as const;
 
-function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /** CSV text per batch of projects: a BOM and the header first, then one line per project (numbers unrounded, decimal point). */
 export async function* projectCsvLines(batches: AsyncIterable<readonly DashboardProjectRecord[]>): AsyncGenerator<string> {
-  yield `\uFEFF${PROJECTS_CSV_HEADER.join(';')}\r\n`;
+  yield `${csvByteOrderMark}${csvRow(PROJECTS_CSV_HEADER)}\r\n`;
   for await (const batch of batches) {
-    yield batch.map((p) => `${[p.name, p.kind, p.phase, p.year, p.dwellings, p.officialMpg, p.indicativeMpg].map(csvCell).join(';')}\r\n`).join('');
+    yield batch.map((p) => `${csvRow([p.name, p.kind, p.phase, p.year, p.dwellings, p.officialMpg, p.indicativeMpg])}\r\n`).join('');
   }
 }
 

@@ -5,15 +5,10 @@
  * programs expect; numbers with a decimal point, unrounded.
  */
 import type { MunicipalityDashboard } from '@kringbouw/contracts';
-
-function cell(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+import { csvText } from '@kringbouw/domain/csv';
 
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
-  return `\uFEFF${[header, ...rows].map((row) => row.map(cell).join(';')).join('\r\n')}\r\n`;
+  return csvText(header, rows);
 }
 
 export function pipelineCsv(data: MunicipalityDashboard, header: readonly string[]): string {
