@@ -47,6 +47,12 @@ export function databaseFromPglite(client: PGlite): Database {
 export function databaseFromPool(pool: pg.Pool): Database {
   const db = drizzleNodePg(pool, { schema });
   let closed = false;
+  // An idle client can lose its connection (server restart, failover, a dropped test database). node-postgres then
+  // emits 'error' on the pool; without a listener that would end the whole process. The pool discards the client and
+  // opens a new one for the next query, so a warning is all it takes — and nothing once we closed the pool ourselves.
+  pool.on('error', (error) => {
+    if (!closed) process.emitWarning(`PostgreSQL connection lost while idle: ${error.message}`, { code: 'KRINGBOUW_PG_IDLE' });
+  });
   return {
     db,
     driver: 'postgres',
