@@ -8,6 +8,7 @@ import { ApiError, apiRequest } from '../../api/client.ts';
 import { followImportEvents } from '../passports/import-progress.ts';
 import { stockJobReducer } from './import-job.ts';
 import { canActForOrganisation, canManageStockList } from '@kringbouw/domain/opportunities';
+import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { ErrorMessage } from '../../components/Status.tsx';
 import { formatInteger, formatShortDate } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
@@ -488,16 +489,12 @@ function StockLists() {
                   <td data-label={t('kansenkaart.lists.created')}>{formatShortDate(list.createdAt)}</td>
                   <td>
                     {canManageStockList(actor, list) ? (
-                      <button
-                        type="button"
-                        className="button button--link"
+                      <ConfirmButton
+                        label={t('kansenkaart.lists.delete')}
+                        question={t('kansenkaart.lists.confirmDelete', { name: list.name })}
                         disabled={remove.isPending}
-                        onClick={() => {
-                          if (window.confirm(t('kansenkaart.lists.confirmDelete', { name: list.name }))) remove.mutate(list.id);
-                        }}
-                      >
-                        {t('kansenkaart.lists.delete')}
-                      </button>
+                        onConfirm={() => remove.mutate(list.id)}
+                      />
                     ) : null}
                   </td>
                 </tr>

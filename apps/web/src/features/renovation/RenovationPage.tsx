@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import type { RenovationOverview, RenovationPlanDetail } from '@kringbouw/contracts';
 import { canManageRenovationRecord, designationCategories, type DesignationCategory } from '@kringbouw/domain/renovation';
+import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { ErrorMessage, Loading } from '../../components/Status.tsx';
 import { formatInteger, formatShortDate } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
@@ -244,16 +245,12 @@ function Plans({ municipalityCode, selected, onSelect }: { municipalityCode: str
                   <td data-label={t('renovation.plans.updated')}>{formatShortDate(plan.updatedAt)}</td>
                   <td>
                     {canManageRenovationRecord(actor, plan) ? (
-                      <button
-                        type="button"
-                        className="button button--link"
+                      <ConfirmButton
+                        label={t('renovation.plans.delete')}
+                        question={t('renovation.plans.confirmDelete', { name: plan.name })}
                         disabled={remove.isPending}
-                        onClick={() => {
-                          if (window.confirm(t('renovation.plans.confirmDelete', { name: plan.name }))) remove.mutate(plan.id);
-                        }}
-                      >
-                        {t('renovation.plans.delete')}
-                      </button>
+                        onConfirm={() => remove.mutate(plan.id)}
+                      />
                     ) : null}
                   </td>
                 </tr>
