@@ -8,6 +8,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
+import { registerProject, tinyPdf } from './support/projects.ts';
 import { newContext, screenshotOnFailure, signIn } from './support/session.ts';
 
 let browser: Browser;
@@ -22,7 +23,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const templateTitle = 'Materiaalgebonden CO2 binnen het basisniveau van Het Nieuwe Normaal';
 const corporation = 'Voorbeeldcorporatie Leiden (demo)';
 const tenants = 'Voorbeeld Huurdersorganisatie Leiden (demo)';
@@ -44,16 +44,7 @@ describe('prestatieafspraken journey', () => {
 
     // 1. The corporation registers the new-build project the commitment will look at.
     const corp = await pageFor('corporatie@leiden.demo', 'agreements-corporation');
-    await corp.getByRole('link', { name: 'Nieuw project' }).click();
-    await corp.getByRole('heading', { level: 1, name: 'Nieuw project' }).waitFor();
-    await corp.getByLabel('Projectnaam').fill(projectName);
-    await corp.getByLabel('Gemeente', { exact: true }).selectOption('GM0546');
-    await corp.getByLabel('Soort project').selectOption('nieuwbouw');
-    await corp.getByLabel('Type bebouwing').selectOption('gestapeld');
-    await corp.getByLabel('Aantal woningen').fill('48');
-    await corp.getByLabel('Huidige fase').selectOption('ontwerp');
-    await corp.getByRole('button', { name: 'Project opslaan' }).click();
-    await corp.getByRole('heading', { level: 1, name: projectName }).waitFor();
+    await registerProject(corp, { name: projectName, municipalityCode: 'GM0546', dwellings: 48 });
     const projectUrl = corp.url();
 
     // 2. New agreements from a template of the guide.
@@ -139,7 +130,7 @@ describe('prestatieafspraken journey', () => {
     await declare.getByLabel('Rekeninstrument', { exact: true }).fill('DGBC Paris Proof-rekentool');
     await declare.getByLabel('Versie van het rekeninstrument').fill('2.1');
     await declare.getByLabel('Datum van de berekening').fill('2026-11-01');
-    await declare.getByLabel('Rapport (PDF)').setInputFiles({ name: 'paris-proof.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await declare.getByLabel('Rapport (PDF)').setInputFiles({ name: 'paris-proof.pdf', mimeType: 'application/pdf', buffer: tinyPdf });
     await declare.getByRole('button', { name: 'Vastleggen' }).click();
     await declare.waitFor({ state: 'detached' });
 

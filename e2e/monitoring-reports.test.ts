@@ -10,6 +10,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../apps/server/test/pdf-text.ts';
 import { launchBrowser } from './support/browser.ts';
+import { registerProject, tinyPdf } from './support/projects.ts';
 import { newContext, screenshotOnFailure, signIn } from './support/session.ts';
 
 let browser: Browser;
@@ -22,7 +23,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 describe('monitoring report journeys', () => {
   it('declares an official MPG, sees it on the dashboard and map, and finds it in the downloaded yearly report', async () => {
@@ -31,19 +31,8 @@ describe('monitoring report journeys', () => {
     screenshotOnFailure(page, 'monitoring-reports');
     await signIn(page, 'beleid@leiden.demo');
 
-    await page.getByRole('link', { name: 'Nieuw project' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Nieuw project' }).waitFor();
     const name = `Journey Rapport Amersfoort ${Date.now()}`;
-    await page.getByLabel('Projectnaam').fill(name);
-    await page.getByLabel('Gemeente', { exact: true }).selectOption('GM0307');
-    await page.getByLabel('Soort project').selectOption('nieuwbouw');
-    await page.getByLabel('Type bebouwing').selectOption('gestapeld');
-    await page.getByLabel('Aantal woningen').fill('72');
-    await page.getByLabel('Huidige fase').selectOption('ontwerp');
-    await page.getByLabel('Breedtegraad').fill('52,156');
-    await page.getByLabel('Lengtegraad').fill('5,387');
-    await page.getByRole('button', { name: 'Project opslaan' }).click();
-    await page.getByRole('heading', { level: 1, name }).waitFor();
+    await registerProject(page, { name, municipalityCode: 'GM0307', dwellings: 72, latitude: '52,156', longitude: '5,387' });
 
     await page.getByRole('button', { name: 'Officiële waarde opgeven' }).click();
     const form = page.getByRole('form', { name: 'Officiële waarde opgeven' });
@@ -53,7 +42,7 @@ describe('monitoring report journeys', () => {
     await form.getByLabel('Versie van het rekeninstrument').fill('5.2');
     await form.getByLabel('Versie van de NMD-data').fill('NMD 3.7');
     await form.getByLabel('Datum van de berekening').fill('2026-03-01');
-    await form.getByLabel('Rapport (PDF)').setInputFiles({ name: 'MPG-rapport.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await form.getByLabel('Rapport (PDF)').setInputFiles({ name: 'MPG-rapport.pdf', mimeType: 'application/pdf', buffer: tinyPdf });
     await form.getByRole('button', { name: 'Vastleggen' }).click();
     await form.waitFor({ state: 'detached' });
     await page.locator('tr[data-indicator="mpg"]').getByText('0,37').waitFor();

@@ -6,6 +6,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
+import { registerProject, tinyPdf } from './support/projects.ts';
 import { newContext, screenshotOnFailure, signIn } from './support/session.ts';
 
 let browser: Browser;
@@ -18,7 +19,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 describe('monitoring journeys', () => {
   it('declares an official MPG with a PDF and sees it on the municipality dashboard', async () => {
@@ -27,17 +27,8 @@ describe('monitoring journeys', () => {
     screenshotOnFailure(page, 'monitoring-official-mpg');
     await signIn(page, 'beleid@leiden.demo');
 
-    await page.getByRole('link', { name: 'Nieuw project' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Nieuw project' }).waitFor();
     const name = `Journey MPG Dordrecht ${Date.now()}`;
-    await page.getByLabel('Projectnaam').fill(name);
-    await page.getByLabel('Gemeente', { exact: true }).selectOption('GM0505');
-    await page.getByLabel('Soort project').selectOption('nieuwbouw');
-    await page.getByLabel('Type bebouwing').selectOption('gestapeld');
-    await page.getByLabel('Aantal woningen').fill('64');
-    await page.getByLabel('Huidige fase').selectOption('ontwerp');
-    await page.getByRole('button', { name: 'Project opslaan' }).click();
-    await page.getByRole('heading', { level: 1, name }).waitFor();
+    await registerProject(page, { name, municipalityCode: 'GM0505', dwellings: 64 });
 
     await page.getByRole('heading', { level: 2, name: 'Indicatoren' }).waitFor();
     // Nothing declared for dwellings: the project record's 64 is shown, labelled as such (the dashboards count it).
@@ -57,7 +48,7 @@ describe('monitoring journeys', () => {
     await form.getByRole('button', { name: 'Vastleggen' }).click();
     await form.getByText('Voeg het rapport (PDF) van de MPG-berekening toe.').waitFor();
 
-    await form.getByLabel('Rapport (PDF)').setInputFiles({ name: 'MPG-rapport.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await form.getByLabel('Rapport (PDF)').setInputFiles({ name: 'MPG-rapport.pdf', mimeType: 'application/pdf', buffer: tinyPdf });
     await form.getByRole('button', { name: 'Vastleggen' }).click();
     await form.waitFor({ state: 'detached' });
 
