@@ -130,7 +130,7 @@ describe('renovation plan journey', () => {
     await signIn(huurders, 'huurders@leiden.demo');
     await huurders.goto('/kansenkaart/renovatie?gemeente=GM0503');
     await huurders.getByRole('heading', { level: 2, name: 'Plannen' }).waitFor();
-    await huurders.getByText('Geen plannen die je mag zien.').waitFor();
+    await huurders.getByText('Geen plannen die u mag zien.').waitFor();
     expect(await huurders.getByRole('button', { name: planName }).count()).toBe(0);
     expect(await huurders.getByText('Wateroverlast bij hevige buien', { exact: false }).count()).toBe(0);
     await tenants.close();

@@ -95,7 +95,7 @@ export function parseOidcConfig(env: Env): OidcConfig | null {
     clientSecret: nonEmpty(env, 'OIDC_CLIENT_SECRET') ?? '',
     redirectUri: parseUrl(nonEmpty(env, 'OIDC_REDIRECT_URI') ?? '', 'OIDC_REDIRECT_URI'),
     allowedDomains,
-    label: nonEmpty(env, 'OIDC_LABEL') ?? 'Inloggen met je organisatie-account',
+    label: nonEmpty(env, 'OIDC_LABEL') ?? 'Inloggen met uw organisatie-account',
   };
 }
 

@@ -22,7 +22,7 @@ export class AppError extends Error {
 }
 
 export const unauthenticated = () => new AppError('unauthenticated', 'Log in om verder te gaan.', 401);
-export const forbidden = (message = 'Je hebt geen toestemming voor deze actie.') => new AppError('forbidden', message, 403);
+export const forbidden = (message = 'U hebt geen toestemming voor deze actie.') => new AppError('forbidden', message, 403);
 export const notFound = (message = 'Niet gevonden.') => new AppError('not_found', message, 404);
 export const validationFailed = (problems: FieldProblem[]) =>
   new AppError('validation_failed', 'De invoer is niet geldig.', 400, problems);

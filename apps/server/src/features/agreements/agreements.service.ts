@@ -54,7 +54,7 @@ import type { MailTransport } from '../../mail/index.ts';
 import type { AgreementContent, AgreementRow, AgreementsRepository, AuditValues, PartyContent, PartyRecord, ProgressProjectRecord } from './agreements.repository.ts';
 import { presentAgreement, presentAgreementListItem, presentAudit, presentComment, presentEvidence, presentNotification, presentProgress, presentVersion, presentVersionSummary, type ProgressPresentInput } from './agreements.presenter.ts';
 
-const agreementNotFound = () => notFound('Deze prestatieafspraken bestaan niet of je hebt er geen toegang toe.');
+const agreementNotFound = () => notFound('Deze prestatieafspraken bestaan niet of u hebt er geen toegang toe.');
 const versionConflict = () => new AppError('version_conflict', 'De afspraken zijn intussen gewijzigd. Laad ze opnieuw en probeer het nog eens.', 409);
 
 const partyRoleOfKind: Record<string, AgreementPartyRole | undefined> = {
@@ -233,7 +233,7 @@ export function createAgreementsService(deps: { repository: AgreementsRepository
     return members.map((m) => ({
       to: m.email,
       subject: `Kringbouw: ${what} — ${input.row.title}`,
-      text: `Beste ${m.name},\n\n${what} bij "${input.row.title}".\n\nBekijk de prestatieafspraken: ${where}\n\nJe krijgt dit bericht omdat je lid bent van een partij bij deze afspraken.`,
+      text: `Beste ${m.name},\n\n${what} bij "${input.row.title}".\n\nBekijk de prestatieafspraken: ${where}\n\nU krijgt dit bericht omdat u lid bent van een partij bij deze afspraken.`,
     }));
   }
 
@@ -313,7 +313,7 @@ export function createAgreementsService(deps: { repository: AgreementsRepository
   /** Checks the organisation the actor acts for: a party, and one where the actor is bewerker+. */
   function actingFor(actor: Actor, loaded: Loaded, organisationId: string, path = 'organisationId'): void {
     if (!loaded.parties.some((p) => p.organisationId === organisationId)) throw validationFailed([{ path, message: 'Deze organisatie is geen partij bij de afspraken.' }]);
-    if (!agreementOrganisationsActingFor(actor, loaded.facts).includes(organisationId)) throw forbidden('Je kunt niet namens deze organisatie optreden.');
+    if (!agreementOrganisationsActingFor(actor, loaded.facts).includes(organisationId)) throw forbidden('U kunt niet namens deze organisatie optreden.');
   }
 
   /** The version whose commitments count: the requested one, else the signed one, else the working one. */
@@ -375,7 +375,7 @@ export function createAgreementsService(deps: { repository: AgreementsRepository
 
     async create(actor: Actor, body: CreateAgreementRequest, options: { isExample?: boolean } = {}) {
       const user = requireSignedIn(actor);
-      if (!canCreateAgreement(actor, body.parties.map((p) => p.organisationId))) throw forbidden('Je moet bewerker of beheerder zijn bij een van de partijen.');
+      if (!canCreateAgreement(actor, body.parties.map((p) => p.organisationId))) throw forbidden('U moet bewerker of beheerder zijn bij een van de partijen.');
       const at = now();
       const id = await repository.transaction(async (r) => {
         const { parties, municipalityCode, problems } = await resolveParties(r, body.parties);

@@ -144,7 +144,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRoutesDeps): 
       if (deps.oidc === null) throw oidcDisabled();
       const { authorizationUrl, pending } = await deps.oidc.client.start().catch((error: unknown) => {
         request.log.error({ err: error }, 'OIDC discovery failed');
-        throw new AppError('oidc_unavailable', 'De inlogdienst van je organisatie is nu niet bereikbaar. Probeer het later opnieuw.', 502);
+        throw new AppError('oidc_unavailable', 'De inlogdienst van uw organisatie is nu niet bereikbaar. Probeer het later opnieuw.', 502);
       });
       reply.setCookie(oidcCookieName, JSON.stringify(pending), {
         path: '/api/auth/oidc',

@@ -124,10 +124,10 @@ export function createAuthService(deps: AuthServiceDeps) {
         text: [
           `Hallo ${user.name},`,
           '',
-          'Je hebt gevraagd om een nieuw wachtwoord. Stel het in via deze link (een uur geldig, één keer te gebruiken):',
+          'U hebt gevraagd om een nieuw wachtwoord. Stel het in via deze link (een uur geldig, één keer te gebruiken):',
           linkFor(token),
           '',
-          'Heb je dit niet gevraagd? Dan kun je dit bericht negeren; je wachtwoord blijft hetzelfde.',
+          'Hebt u dit niet gevraagd? Dan kunt u dit bericht negeren; uw wachtwoord blijft hetzelfde.',
         ].join('\n'),
       });
     },

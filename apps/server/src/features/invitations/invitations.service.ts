@@ -68,7 +68,7 @@ export function createInvitationsService(deps: InvitationsServiceDeps) {
         text: [
           'Hallo,',
           '',
-          `${record.invitedBy ?? 'Een beheerder'} nodigt je uit voor ${organisation.name} op Kringbouw, als ${input.role}.`,
+          `${record.invitedBy ?? 'Een beheerder'} nodigt u uit voor ${organisation.name} op Kringbouw, als ${input.role}.`,
           'Neem de uitnodiging aan via deze link (14 dagen geldig):',
           linkFor(token),
         ].join('\n'),
@@ -109,7 +109,7 @@ export function createInvitationsService(deps: InvitationsServiceDeps) {
           throw invalidCredentials();
         }
       } else if (name === undefined) {
-        throw validationFailed([{ path: 'name', message: 'Vul je naam in.' }]);
+        throw validationFailed([{ path: 'name', message: 'Vul uw naam in.' }]);
       }
       const newPasswordHash = existing === null ? await hashPassword(input.password) : null;
       const result = await repositories.transaction(async (tx) => {

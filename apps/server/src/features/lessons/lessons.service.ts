@@ -35,7 +35,7 @@ export function createLessonsService(deps: { lessons: LessonsRepository; now: ()
 
     async record(actor: Actor, input: LessonInput): Promise<LessonDto> {
       if (actor === null) throw unauthenticated();
-      if (!canRecordLesson(actor, input.organisationId)) throw forbidden('Je mag voor deze organisatie geen ervaringen vastleggen.');
+      if (!canRecordLesson(actor, input.organisationId)) throw forbidden('U mag voor deze organisatie geen ervaringen vastleggen.');
       const id = await lessons.insert({ ...input, authorId: actor.userId, createdAt: now() });
       const found = (await lessons.list({ organisationId: input.organisationId, year: input.year })).find((r) => r.id === id);
       if (found === undefined) throw new Error('recorded lesson not found');

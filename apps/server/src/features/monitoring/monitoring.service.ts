@@ -23,7 +23,7 @@ import { presentState } from './monitoring.presenter.ts';
 import { dashboardOfCells, totalsOfCells } from './monitoring.cells.ts';
 import type { DashboardProjectRecord, EntryValues, MonitoringRepository } from './monitoring.repository.ts';
 
-const projectNotFound = () => notFound('Dit project bestaat niet of je hebt er geen toegang toe.');
+const projectNotFound = () => notFound('Dit project bestaat niet of u hebt er geen toegang toe.');
 
 /** Largest report PDF: 25 MB. */
 export const REPORT_LIMIT_BYTES = 25 * 1024 * 1024;
@@ -79,7 +79,7 @@ export function createMonitoringService(deps: { repositories: Repositories; moni
 
   async function editableProject(actor: Actor, projectId: string): Promise<ProjectRecord> {
     const project = await visibleProject(actor, projectId);
-    if (!canEditProject(actor, project)) throw forbidden('Je mag de indicatoren van dit project niet wijzigen.');
+    if (!canEditProject(actor, project)) throw forbidden('U mag de indicatoren van dit project niet wijzigen.');
     return project;
   }
 

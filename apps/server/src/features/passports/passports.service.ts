@@ -47,7 +47,7 @@ import {
 import { presentDiffLine, presentVersion, presentVersionSummary } from './passports.presenter.ts';
 import type { PassportsRepository, VersionRecord } from './passports.repository.ts';
 
-const projectNotFound = () => notFound('Dit project bestaat niet of je hebt er geen toegang toe.');
+const projectNotFound = () => notFound('Dit project bestaat niet of u hebt er geen toegang toe.');
 const versionNotFound = () => notFound('Deze paspoortversie bestaat niet.');
 export const publishedConflict = () =>
   new AppError('passport_published', 'Deze versie is vastgesteld en kan niet meer worden gewijzigd. Maak een nieuwe conceptversie (kopie) om verder te werken.', 409);
@@ -84,7 +84,7 @@ export function createPassportsService(deps: PassportsDeps) {
 
   async function editableProject(actor: Actor, projectId: string): Promise<{ project: ProjectRecord; actor: SignedInActor }> {
     const project = await visibleProject(actor, projectId);
-    if (actor === null || !canEditPassports(actor, project)) throw forbidden('Je mag de paspoorten van dit project niet wijzigen.');
+    if (actor === null || !canEditPassports(actor, project)) throw forbidden('U mag de paspoorten van dit project niet wijzigen.');
     return { project, actor };
   }
 

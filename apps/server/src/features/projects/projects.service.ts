@@ -14,7 +14,7 @@ import { presentProject, projectValuesOf } from './projects.presenter.ts';
 import type { ProjectRecord } from './projects.repository.ts';
 
 /** A confidential project someone may not see answers exactly like a project that does not exist. */
-const projectNotFound = () => notFound('Dit project bestaat niet of je hebt er geen toegang toe.');
+const projectNotFound = () => notFound('Dit project bestaat niet of u hebt er geen toegang toe.');
 
 export function createProjectsService(deps: { repositories: Repositories; municipalities: MunicipalityAssets; now: () => Date }) {
   const { repositories, now } = deps;
@@ -55,7 +55,7 @@ export function createProjectsService(deps: { repositories: Repositories; munici
 
     async create(actor: Actor, input: CreateProjectRequest): Promise<Project> {
       if (actor === null || !canCreateProjectFor(actor, input.ownerOrganisationId)) {
-        throw forbidden('Je kunt alleen projecten registreren voor een organisatie waar je bewerker of beheerder bent.');
+        throw forbidden('U kunt alleen projecten registreren voor een organisatie waar u bewerker of beheerder bent.');
       }
       await checkReferences(input);
       const id = await repositories.transaction((tx) =>
@@ -69,7 +69,7 @@ export function createProjectsService(deps: { repositories: Repositories; munici
 
     async update(actor: Actor, id: string, input: ProjectUpdate): Promise<Project> {
       const current = await visibleProject(actor, id);
-      if (!canEditProject(actor, current)) throw forbidden('Je mag dit project niet bewerken.');
+      if (!canEditProject(actor, current)) throw forbidden('U mag dit project niet bewerken.');
       await checkReferences(input);
       const updated = await repositories.transaction((tx) =>
         tx.projects.update(id, input.version, projectValuesOf(input), input.parties, now()),

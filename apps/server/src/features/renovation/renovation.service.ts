@@ -20,8 +20,8 @@ import type { AreaBuilding, PlanRecord, RenovationRepository } from './renovatio
 const PLAN_SPAN_YEARS = 10;
 const MAX_REPORTED_ISSUES = 200;
 
-const planNotFound = () => notFound('Dit renovatieplan bestaat niet of je hebt er geen toegang toe.');
-const designationNotFound = () => notFound('Deze aanwijzing bestaat niet of je hebt er geen toegang toe.');
+const planNotFound = () => notFound('Dit renovatieplan bestaat niet of u hebt er geen toegang toe.');
+const designationNotFound = () => notFound('Deze aanwijzing bestaat niet of u hebt er geen toegang toe.');
 
 /** Outline of the buildings whose list row matches the area (its buurt, or its complex). */
 function outlineOf(buildings: AreaBuilding[], key: string) {
@@ -71,7 +71,7 @@ export function createRenovationService(deps: { repository: RenovationRepository
   return {
     async createPlan(actor: StockActor, input: z.output<typeof createRenovationPlanRequest>) {
       if (!canManageRenovationRecord(actor, { ownerOrganisationId: input.organisationId })) {
-        throw forbidden('Je kunt alleen een renovatieplan maken voor een organisatie waar je bewerker of beheerder bent.');
+        throw forbidden('U kunt alleen een renovatieplan maken voor een organisatie waar u bewerker of beheerder bent.');
       }
       const sharedWith = (await checkReferences(input, 'sharedWith')).filter((o) => o !== input.organisationId);
       const id = await repository.createPlan({ ownerOrganisationId: input.organisationId, municipalityCode: input.municipalityCode, name: input.name, createdBy: actor.userId, sharedWith, now: now() });
@@ -185,7 +185,7 @@ export function createRenovationService(deps: { repository: RenovationRepository
 
     async createDesignation(actor: StockActor, input: z.output<typeof createDesignationRequest>) {
       if (!canManageRenovationRecord(actor, { ownerOrganisationId: input.organisationId })) {
-        throw forbidden('Je kunt alleen een buurt aanwijzen namens een organisatie waar je bewerker of beheerder bent.');
+        throw forbidden('U kunt alleen een buurt aanwijzen namens een organisatie waar u bewerker of beheerder bent.');
       }
       const sharedWith = (await checkReferences(input, 'sharedWith')).filter((o) => o !== input.organisationId);
       const id = await repository.createDesignation({ ...input, categories: [...new Set(input.categories)], createdBy: actor.userId, sharedWith, now: now() });

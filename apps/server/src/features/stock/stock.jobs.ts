@@ -87,7 +87,7 @@ export function createStockImportJobs(deps: { service: StockService; repository:
   return {
     /** Checks rights and municipality before anything is accepted onto disk. */
     async authorise(actor: StockActor, input: { municipalityCode: string; organisationId: string }): Promise<void> {
-      if (!canActForOrganisation(actor, input.organisationId)) throw forbidden('Je kunt alleen gebouwen importeren voor een organisatie waar je bewerker of beheerder bent.');
+      if (!canActForOrganisation(actor, input.organisationId)) throw forbidden('U kunt alleen gebouwen importeren voor een organisatie waar u bewerker of beheerder bent.');
       if (!(await repository.municipalityExists(input.municipalityCode))) throw validationFailed([{ path: 'code', message: `Onbekende CBS-gemeentecode: ${input.municipalityCode}` }]);
     },
 

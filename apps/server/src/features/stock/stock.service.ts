@@ -40,7 +40,7 @@ export const FOOTPRINT_MIN_ZOOM = 15;
 /** At most this many issues travel back in a rejection; the count says how many there were. */
 const MAX_REPORTED_ISSUES = 200;
 
-const listNotFound = () => notFound('Deze voorraadlijst bestaat niet of je hebt er geen toegang toe.');
+const listNotFound = () => notFound('Deze voorraadlijst bestaat niet of u hebt er geen toegang toe.');
 const buildingNotFound = () => notFound('Dit pand is niet geïmporteerd.');
 
 function rejected(issues: ImportIssue[]): AppError {
@@ -181,7 +181,7 @@ export function createStockService(deps: { repository: StockRepository; now: () 
       progress: ImportProgress = {},
     ): Promise<z.infer<typeof importResult>> {
       if (!canActForOrganisation(actor, input.organisationId)) {
-        throw forbidden('Je kunt alleen gebouwen importeren voor een organisatie waar je bewerker of beheerder bent.');
+        throw forbidden('U kunt alleen gebouwen importeren voor een organisatie waar u bewerker of beheerder bent.');
       }
       if (!(await repository.municipalityExists(input.municipalityCode))) {
         throw validationFailed([{ path: 'code', message: `Onbekende CBS-gemeentecode: ${input.municipalityCode}` }]);
@@ -250,7 +250,7 @@ export function createStockService(deps: { repository: StockRepository; now: () 
       input: { municipalityCode: string; organisationId: string; chunks: AsyncIterable<Buffer> },
     ): Promise<z.infer<typeof importResult>> {
       if (!canActForOrganisation(actor, input.organisationId)) {
-        throw forbidden('Je kunt alleen BAG-gegevens importeren voor een organisatie waar je bewerker of beheerder bent.');
+        throw forbidden('U kunt alleen BAG-gegevens importeren voor een organisatie waar u bewerker of beheerder bent.');
       }
       const parts: Buffer[] = [];
       for await (const chunk of input.chunks) parts.push(chunk);
@@ -424,7 +424,7 @@ export function createStockService(deps: { repository: StockRepository; now: () 
       },
     ) {
       if (!canActForOrganisation(actor, input.organisationId)) {
-        throw forbidden('Je kunt alleen beoordelen namens een organisatie waar je bewerker of beheerder bent.');
+        throw forbidden('U kunt alleen beoordelen namens een organisatie waar u bewerker of beheerder bent.');
       }
       if ((await repository.findBuilding(bagId)) === null) throw buildingNotFound();
       if (input.projectId && (await repository.projectOwner(input.projectId)) !== input.organisationId) {
@@ -481,7 +481,7 @@ export function createStockService(deps: { repository: StockRepository; now: () 
       input: { organisationId: string; name: string; municipalityCode: string; sharedWith: string[]; file: Buffer },
     ) {
       if (!canManageStockList(actor, { ownerOrganisationId: input.organisationId })) {
-        throw forbidden('Je kunt alleen een voorraadlijst uploaden voor een organisatie waar je bewerker of beheerder bent.');
+        throw forbidden('U kunt alleen een voorraadlijst uploaden voor een organisatie waar u bewerker of beheerder bent.');
       }
       const problems = [];
       if (!(await repository.municipalityExists(input.municipalityCode))) problems.push({ path: 'municipalityCode', message: `Onbekende CBS-gemeentecode: ${input.municipalityCode}` });

@@ -101,7 +101,7 @@ function renderPage(search = '?gemeente=GM0546') {
 }
 
 const projectTable = () => {
-  const table = screen.getByRole('heading', { name: 'Projecten die je mag zien' }).parentElement?.querySelector('table');
+  const table = screen.getByRole('heading', { name: 'Projecten die u mag zien' }).parentElement?.querySelector('table');
   if (!table) throw new Error('no project table');
   return table;
 };
