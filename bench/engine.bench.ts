@@ -110,9 +110,9 @@ function time(fn: () => unknown, runs: number): { median: number; best: number; 
  * Memory of one calculation in a fresh process: RSS after generating the passport (the input itself), and the peak
  * RSS after calculating it once and holding the result.
  */
-function memoryOf(lines: number): { inputMb: number; peakMb: number } {
+function memoryOf(lines: number): { inputMb: number; peakMb: number; jsonPeakMb: number } {
   const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--memory', String(lines)], { encoding: 'utf8' });
-  return JSON.parse(out.trim().split('\n').pop() ?? '{}') as { inputMb: number; peakMb: number };
+  return JSON.parse(out.trim().split('\n').pop() ?? '{}') as { inputMb: number; peakMb: number; jsonPeakMb: number };
 }
 
 if (process.argv[2] === '--memory' && import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
@@ -120,7 +120,10 @@ if (process.argv[2] === '--memory' && import.meta.url === pathToFileURL(process.
   const inputMb = process.memoryUsage().rss / 2 ** 20;
   const result = calculateIndicators(passport, { library });
   const peakMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`${JSON.stringify({ inputMb, peakMb, lines: result.lines.length })}\n`);
+  // What the CLI's --json does on top: every line as an object, written as one JSON text.
+  const json = JSON.stringify(result);
+  const jsonPeakMb = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(`${JSON.stringify({ inputMb, peakMb, jsonPeakMb, jsonMb: json.length / 2 ** 20, lines: result.lines.length })}\n`);
 }
 
 export default async function engineBench(): Promise<string> {
@@ -141,13 +144,17 @@ export default async function engineBench(): Promise<string> {
     const summary = time(() => {
       sink += calculateIndicators(passport, { library, lineBreakdown: false }).gwp.total;
     }, runs);
+    const computed = calculateIndicators(passport, { library });
+    const objects = time(() => {
+      sink += computed.lines.toArray().length;
+    }, runs);
     const bare = time(() => {
       sink += bareLoop(profileIndex, quantity);
     }, runs);
     const validate = time(() => passportSchema.parse(passport), n >= 100_000 ? 1 : 3);
     const memory = memoryOf(n);
     rows.push(
-      `| ${n.toLocaleString('en-US')} | ${engine.median.toFixed(1)} (${engine.best.toFixed(1)}) | ${Math.round(n / (engine.median / 1000)).toLocaleString('en-US')} | ${bare.median.toFixed(2)} (${bare.best.toFixed(2)}) | ${(engine.median / bare.median).toFixed(1)}× (${(engine.best / bare.best).toFixed(1)}×) | ${engine.cpu.toFixed(1)} / ${bare.cpu.toFixed(2)} = ${(engine.cpu / Math.max(bare.cpu, 0.001)).toFixed(1)}× | ${summary.median.toFixed(1)} (${summary.best.toFixed(1)}) = ${(summary.median / bare.median).toFixed(1)}× (${(summary.best / bare.best).toFixed(1)}×) | ${validate.median.toFixed(0)} | ${memory.inputMb.toFixed(0)} | ${memory.peakMb.toFixed(0)} |`,
+      `| ${n.toLocaleString('en-US')} | ${engine.median.toFixed(1)} (${engine.best.toFixed(1)}) | ${Math.round(n / (engine.median / 1000)).toLocaleString('en-US')} | ${bare.median.toFixed(2)} (${bare.best.toFixed(2)}) | ${(engine.median / bare.median).toFixed(1)}× (${(engine.best / bare.best).toFixed(1)}×) | ${engine.cpu.toFixed(1)} / ${bare.cpu.toFixed(2)} = ${(engine.cpu / Math.max(bare.cpu, 0.001)).toFixed(1)}× | ${summary.median.toFixed(1)} (${summary.best.toFixed(1)}) = ${(summary.median / bare.median).toFixed(1)}× (${(summary.best / bare.best).toFixed(1)}×) | ${objects.median.toFixed(1)} | ${validate.median.toFixed(0)} | ${memory.inputMb.toFixed(0)} | ${memory.peakMb.toFixed(0)} | ${memory.jsonPeakMb.toFixed(0)} |`,
     );
   }
   if (!Number.isFinite(sink)) throw new Error('benchmark produced a non-finite result');
@@ -156,17 +163,20 @@ export default async function engineBench(): Promise<string> {
 Generated passports over ${profiles.length} ÖKOBAUDAT 2020-II profiles, 20 lines per element; median of 15 runs (5 for 100k) after warm-up.
 "Bare loop" = a Float64Array multiply-add of every line's quantity with every module × category value of its profile
 (${modules.length} × ${a1Categories.length} = ${width} numbers per line), in the same process. The engine computes far
-more (replacements, conversions, MKI, GWP, biogenic carbon, origin, LI, MCI, HNN, a breakdown object per line) but
+more (replacements, conversions, MKI, GWP, biogenic carbon, origin, LI, MCI, HNN, the per-line breakdown) but
 aggregates per profile, so it touches each profile vector once instead of once per line.
+The per-line breakdown is stored as columns (typed arrays, ADR 0003) and included in "engine ms".
 "Without line breakdown" is \`calculateIndicators(passport, { lineBreakdown: false })\`: the same indicators and warnings
-without the per-line objects (for portfolio runs); it shows what the per-line breakdown objects cost.
+without the columns (for portfolio runs). "Line objects" is the separate cost of \`result.lines.toArray()\`: turning
+every line into a \`LineResult\` object, as \`JSON.stringify(result)\` (the CLI's \`--json\`) does.
 "zod validation" is the separate cost of \`passportSchema.parse\` on the same passport (what readers pay once).
 Times: wall-clock median (best) in ms; "CPU ms" is the median process CPU time per run (user + system, GC threads
 included), which other processes on a shared machine disturb less than wall-clock time. Memory: a fresh process generates the passport ("input RSS"), calculates it once and
-keeps the result ("peak RSS", the process maximum, input included).
+keeps the result ("peak RSS", the process maximum, input included), then writes it as JSON text like the CLI's \`--json\`
+("peak RSS with JSON").
 
-| lines | engine ms | lines/s (median) | bare loop ms | ratio wall | CPU ms engine / bare = ratio | without line breakdown ms = ratio | zod validation ms | input RSS MB | peak RSS MB |
-|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+| lines | engine ms | lines/s (median) | bare loop ms | ratio wall | CPU ms engine / bare = ratio | without line breakdown ms = ratio | line objects ms | zod validation ms | input RSS MB | peak RSS MB | peak RSS with JSON MB |
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 ${rows.join('\n')}
 
 Goals: 10k lines ≤ 5× the bare loop; 100k lines < 1 s and < 300 MB.

@@ -41,7 +41,7 @@ export function passportToLcax(input: LcaxExportInput): Record<string, unknown> 
     const products: Record<string, unknown> = {};
     const assemblyGwp: Partial<Record<Module, number>> = {};
     element.lines.forEach((line) => {
-      const lineResult = result.lines[lineNo];
+      const lineResult = result.lines.at(lineNo);
       lineNo += 1;
       const id = line.key ?? `regel-${lineNo}`;
       const profileId = lineResult?.profileId ?? line.profileId ?? null;

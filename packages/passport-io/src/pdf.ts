@@ -136,7 +136,7 @@ export function passportPdf(input: PassportPdfInput): Promise<Buffer> {
     doc.fillColor('#000000').moveDown(0.2);
     header();
     for (const line of element.lines) {
-      const lineResult = result.lines[lineNo];
+      const lineResult = result.lines.at(lineNo);
       lineNo += 1;
       if (printed >= maxLines) continue;
       printed += 1;

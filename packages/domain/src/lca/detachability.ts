@@ -30,11 +30,44 @@ export function lineDetachability(input: DetachabilityInput, data: MethodData): 
   return { index, connectionFactor, compositionFactor, connectionOnly: false };
 }
 
+/** The LI v2.0 scores of the method data as Maps: looking a double up in a Map does not allocate. */
+export interface DetachabilityScores {
+  connection: ReadonlyMap<string, number>;
+  accessibility: ReadonlyMap<string, number>;
+  crossings: ReadonlyMap<string, number>;
+  edgeContainment: ReadonlyMap<string, number>;
+}
+
+const scoreCache = new WeakMap<MethodData['detachability'], DetachabilityScores>();
+
+/** The score tables of `data` prepared for detachabilityIndexOf (cached per method data). */
+export function detachabilityScores(data: MethodData): DetachabilityScores {
+  let scores = scoreCache.get(data.detachability);
+  if (!scores) {
+    const s = data.detachability;
+    scores = {
+      connection: new Map(Object.entries(s.connection)),
+      accessibility: new Map(Object.entries(s.accessibility)),
+      crossings: new Map(Object.entries(s.crossings)),
+      edgeContainment: new Map(Object.entries(s.edgeContainment)),
+    };
+    scoreCache.set(data.detachability, scores);
+  }
+  return scores;
+}
+
 /** lineDetachability(...).index as a number, NaN when connection type or accessibility is missing (no allocation). */
 export function detachabilityIndex(input: DetachabilityInput, data: MethodData): number {
-  const s = data.detachability;
+  return detachabilityIndexOf(input, detachabilityScores(data));
+}
+
+/**
+ * detachabilityIndex with prepared score tables: the engine's hot path. A keyed read of a double from a plain object
+ * (`scores[connection]`) allocates a fresh heap number on every call; a Map lookup returns the stored one.
+ */
+export function detachabilityIndexOf(input: DetachabilityInput, scores: DetachabilityScores): number {
   if (input.connection === undefined || input.accessibility === undefined) return Number.NaN;
-  const connectionFactor = harmonic(s.connection[input.connection], s.accessibility[input.accessibility]);
+  const connectionFactor = harmonic(scores.connection.get(input.connection) as number, scores.accessibility.get(input.accessibility) as number);
   if (input.crossings === undefined || input.edgeContainment === undefined) return connectionFactor;
-  return harmonic(connectionFactor, harmonic(s.crossings[input.crossings], s.edgeContainment[input.edgeContainment]));
+  return harmonic(connectionFactor, harmonic(scores.crossings.get(input.crossings) as number, scores.edgeContainment.get(input.edgeContainment) as number));
 }

@@ -134,8 +134,8 @@ describe('unit conversions', () => {
     const id = 'da72684f-471c-425b-817d-69f262323f04';
     expect(lib.profiles.get(id)?.areaWeightKgM2).toBe(10);
     const r = calculateIndicators(passport([{ description: 'gipsplaat', quantity: 500, unit: 'kg', profileId: id }]), { library: lib });
-    expect(r.lines[0]?.declaredQuantity).toBe(50);
-    expect(r.lines[0]?.declaredUnit).toBe('m2');
+    expect(r.lines.at(0)?.declaredQuantity).toBe(50);
+    expect(r.lines.at(0)?.declaredUnit).toBe('m2');
   });
 });
 
@@ -144,7 +144,7 @@ describe('stored biogenic carbon', () => {
     // 2 m3 × 448 kg/m3 = 896 kg at 12 % moisture → oven-dry 896 / 1.12 = 800 kg
     // CO2 = 44/12 × 0.5 × 800 = 1466.667 kg
     const r = calculateIndicators(passport([{ description: 'hout', quantity: 2, unit: 'm3', profileId: 'hout', origin: { renewablePct: 100 } }]), { library });
-    expect(r.lines[0]?.biogenicMethod).toBe('EN 16449');
+    expect(r.lines.at(0)?.biogenicMethod).toBe('EN 16449');
     expect(r.biogenicCarbonKgCO2).toBeCloseTo((44 / 12) * 0.5 * 800, 9);
     expect(r.materialOrigin.renewablePct).toBe(100);
   });
@@ -254,7 +254,7 @@ describe('default mapping', () => {
 
   it('a line without profile gets the default profile and a warning', () => {
     const r = calculateIndicators(passport([{ description: 'Gewapend beton', quantity: 1, unit: 'm3' }]), { library: oekobaudat2020II() });
-    expect(r.lines[0]?.profileSource).toBe('suggested');
+    expect(r.lines.at(0)?.profileSource).toBe('suggested');
     expect(r.warnings.map((w) => w.code)).toContain('PROFIEL_VOORGESTELD');
   });
 });
@@ -284,11 +284,31 @@ describe('line breakdown', () => {
   it('GWP per module per line; undeclared modules are absent in JSON', () => {
     // 10 m3 × (A1-A3 200, C3 10, D −5) = 2000, 100, −50
     const r = calculateIndicators(passport([beton()]), { library });
-    const line = r.lines[0];
+    const line = r.lines.at(0);
     expect(line?.gwpKgCO2).toEqual({ 'A1-A3': 2000, C3: 100, D: -50 });
     expect(JSON.parse(JSON.stringify(line?.gwpKgCO2))).toEqual({ 'A1-A3': 2000, C3: 100, D: -50 });
     expect(Object.keys(JSON.parse(JSON.stringify(line?.gwpKgCO2)))).toEqual(['A1-A3', 'C3', 'D']);
     expect(line?.mkiEur).toBeCloseTo(10 * BETON_MKI, 9);
+  });
+});
+
+describe('line breakdown columns', () => {
+  it('keeps an unknown profile id and leaves the figures of a line without a profile empty', () => {
+    const r = calculateIndicators(passport([beton(), { description: 'iets', quantity: 3, unit: 'm2', profileId: 'bestaat-niet' }]), { library });
+    expect(r.lines.length).toBe(2);
+    const unknown = r.lines.at(1);
+    expect(unknown).toMatchObject({ line: 2, profileId: 'bestaat-niet', profileName: null, profileSource: 'passport', declaredUnit: null, declaredQuantity: null, conversion: null, massKg: null, mkiEur: null, biogenicCarbonKgCO2: null, biogenicMethod: null, mci: null });
+    expect(unknown?.gwpKgCO2).toEqual({});
+    expect(r.lines.mkiEur[1]).toBeNaN();
+    expect(r.lines.at(0)?.profileName).not.toBeNull();
+    expect(r.lines.at(2)).toBeUndefined();
+    expect(r.lines.at(0.5)).toBeUndefined();
+  });
+
+  it('is empty without the line breakdown, and serialises as an empty list', () => {
+    const r = calculateIndicators(passport([beton()]), { library, lineBreakdown: false });
+    expect(r.lines.length).toBe(0);
+    expect(JSON.parse(JSON.stringify(r)).lines).toEqual([]);
   });
 });
 

@@ -7,17 +7,18 @@
  * GWP per module per declared unit); per line only a handful of scalars are computed, and per-profile weights are
  * accumulated in Float64Arrays. Building totals are then profile weights × compiled vectors.
  */
-import type { Layer, LcaBuildingType, Module, NmdCategory, ReplacementRule, Unit, UseFunction, WeightingSet } from './model.ts';
-import { categoriesOf, layers, modules } from './model.ts';
+import type { Layer, LcaBuildingType, Module, ReplacementRule, Unit, UseFunction, WeightingSet } from './model.ts';
+import { categoriesOf, layers, modules, units } from './model.ts';
 import type { MethodData } from './method-data.ts';
 import { lookupMpgLimit, methodData, methodDataVersions } from './method-data.ts';
-import type { MaterialLine, Passport, PassportElement } from './passport.ts';
+import type { MaterialLine, Passport } from './passport.ts';
 import type { EnvironmentalProfile, ProfileLibrary } from './profiles.ts';
 import { kgPerUnit } from './profiles.ts';
 import { placementCount } from './replacements.ts';
-import { detachabilityIndex as lineDetachabilityIndex } from './detachability.ts';
+import { detachabilityIndexOf, detachabilityScores } from './detachability.ts';
 import { mciOf } from './mci.ts';
 import { defaultProfileFor } from './suggest.ts';
+import { biogenicMethodCode, conversionCode, LineBreakdown, type LineResult, profileName, profileSourceCode } from './line-breakdown.ts';
 
 const M = modules.length;
 const IDX_A1A3 = 0;
@@ -67,34 +68,7 @@ export interface LcaWarning {
   lines: number[];
 }
 
-export interface LineResult {
-  line: number;
-  element: string;
-  nlsfb: string;
-  layer: Layer;
-  description: string;
-  quantity: number;
-  unit: Unit;
-  profileId: string | null;
-  profileName: string | null;
-  profileSource: 'passport' | 'suggested' | null;
-  declaredUnit: Unit | null;
-  declaredQuantity: number | null;
-  conversion: 'gelijk' | 'via massa' | 'via dikte' | null;
-  placements: number;
-  replacements: number;
-  nmdCategory: NmdCategory | null;
-  surchargeFactor: number;
-  massKg: number | null;
-  /** € over the reference study period, replacements and surcharge included; null when nothing could be weighted. */
-  mkiEur: number | null;
-  /** kg CO2-eq per module over the RSP (replacements included); modules the profile does not declare are absent. */
-  gwpKgCO2: Partial<Record<Module, number>>;
-  biogenicCarbonKgCO2: number | null;
-  biogenicMethod: 'koolstofgehalt' | 'gwp-biogeen' | 'EN 16449' | 'geen' | null;
-  detachability: number | null;
-  mci: number | null;
-}
+export type { LineResult } from './line-breakdown.ts';
 
 export interface HnnCheck {
   indicator: string;
@@ -159,10 +133,17 @@ export interface LcaResult {
   detachability: { index: number | null; byLayer: Partial<Record<Layer, number>>; weighting: 'mki' | 'massa' | null };
   mci: number | null;
   hnn: HnnCheck[];
-  lines: LineResult[];
+  /**
+   * Per-line breakdown as columns; `at(i)`, iteration and JSON give `LineResult` objects (ADR 0003). It reads the
+   * descriptive fields from the passport by reference: do not change the passport while the result is in use.
+   */
+  lines: LineBreakdown;
   warnings: LcaWarning[];
   dataVersions: Record<string, string>;
 }
+
+/** A result without its per-line breakdown: what is posted from a worker or kept as a summary. */
+export type LcaSummary = Omit<LcaResult, 'lines'>;
 
 interface CompiledProfile {
   profile: EnvironmentalProfile;
@@ -177,7 +158,11 @@ interface CompiledProfile {
   gwp: Float64Array;
   gwpModules: number;
   categoriesPresent: boolean[];
+  /** kgPerUnit(profile, unit) by unitIndex, NaN where unknown: read without the allocation of a generic double load. */
+  kgPerUnit: Float64Array;
 }
+
+const unitIndex = Object.fromEntries(units.map((unit, i) => [unit, i])) as Readonly<Record<Unit, number>>;
 
 interface Pricing {
   categories: readonly string[];
@@ -248,7 +233,9 @@ function compile(profile: EnvironmentalProfile, set: WeightingSet, p: Pricing): 
     gwp[m] = value;
     gwpModules |= 1 << m;
   }
-  return { profile, mki, mkiModules, mkiTotal, mkiExclD, hasWeighted, mkiByCategory, gwp, gwpModules, categoriesPresent };
+  const kgPer = new Float64Array(units.length).fill(Number.NaN);
+  for (const unit of units) kgPer[unitIndex[unit]] = kgPerUnit(profile, unit) ?? Number.NaN;
+  return { profile, mki, mkiModules, mkiTotal, mkiExclD, hasWeighted, mkiByCategory, gwp, gwpModules, categoriesPresent, kgPerUnit: kgPer };
 }
 
 const compileCache = new WeakMap<MethodData, WeakMap<ProfileLibrary, Map<WeightingSet, Map<string, CompiledProfile>>>>();
@@ -345,6 +332,7 @@ export function calculateIndicators(passport: Passport, options: CalculationOpti
   const p = pricing(set, data);
   const nCat = p.categories.length;
   const warnings = new Warnings();
+  const liScores = detachabilityScores(data);
 
   // Per-profile accumulators, indexed by first use.
   const used: CompiledProfile[] = [];
@@ -372,17 +360,20 @@ export function calculateIndicators(passport: Passport, options: CalculationOpti
   let liLinesWithoutMki = 0;
   let liLines = 0;
 
-  const lines: LineResult[] = [];
+  let lineCount = 0;
+  for (const element of passport.elements) lineCount += element?.lines.length ?? 0;
+  const sourceLines: MaterialLine[] = breakdown ? new Array<MaterialLine>(lineCount) : [];
+  const lines = breakdown ? new LineBreakdown(sourceLines, passport.elements, used) : LineBreakdown.empty();
   let lineNo = 0;
   /** What calculateLine leaves for the layer aggregation (same reason as `acc`: no captured doubles). */
   const out = { mkiExclD: 0.5, mki: 0.5, hasMki: false, li: 0.5, mass: 0.5, hasMass: false };
   const layerIdx = new Map<Layer, number>(layers.map((l, i) => [l, i]));
 
   /**
-   * Computes one line, accumulates its contributions, and leaves its MKI (excl. D), MKI, LI and mass in the out*
-   * variables for the layer aggregation. Returns the breakdown object only when `breakdown` is on.
+   * Computes one line, accumulates its contributions, and leaves its MKI (excl. D), MKI, LI and mass in `out` for the
+   * layer aggregation. Writes the line's breakdown columns when `breakdown` is on.
    */
-  function calculateLine(line: MaterialLine, n: number, element: PassportElement): LineResult | undefined {
+  function calculateLine(line: MaterialLine, n: number, e: number): void {
     if (line.hazardous) hazardousLines += 1;
     let profileId = line.profileId ?? null;
     let profileSource: LineResult['profileSource'] = profileId ? 'passport' : null;
@@ -404,21 +395,23 @@ export function calculateIndicators(passport: Passport, options: CalculationOpti
     const profile = compiled?.profile;
 
     // Mass: given, or from the profile's density / area weight / linear weight.
-    let massKg: number | undefined = line.massKg;
-    if (massKg === undefined) {
+    // Unknown numbers are NaN rather than undefined/null in this function: a local that can hold either a double or
+    // undefined is kept boxed by V8, which allocated a heap number per value (≈ 120 bytes per line in total).
+    let massKg = line.massKg ?? Number.NaN;
+    if (Number.isNaN(massKg)) {
       if (line.unit === 'kg') massKg = line.quantity;
-      else if (profile) {
-        const k = kgPerUnit(profile, line.unit);
-        if (k !== undefined) massKg = line.quantity * k;
-        else if (line.thicknessM !== undefined && line.unit === 'm2' && profile.densityKgM3 !== undefined) {
-          massKg = line.quantity * line.thicknessM * profile.densityKgM3;
+      else if (compiled) {
+        const k = compiled.kgPerUnit[unitIndex[line.unit]] as number;
+        if (!Number.isNaN(k)) massKg = line.quantity * k;
+        else if (line.thicknessM !== undefined && line.unit === 'm2' && compiled.profile.densityKgM3 !== undefined) {
+          massKg = line.quantity * line.thicknessM * compiled.profile.densityKgM3;
         }
       }
     }
-    if (massKg === undefined && !warnings.hit('MASSA_ONTBREEKT', '', n)) warnings.add('MASSA_ONTBREEKT', '', 'Massa onbekend (geen massa_kg en niet af te leiden uit het profiel): regel telt niet mee in herkomst, MCI en massaweging.', {}, n);
+    if (Number.isNaN(massKg) && !warnings.hit('MASSA_ONTBREEKT', '', n)) warnings.add('MASSA_ONTBREEKT', '', 'Massa onbekend (geen massa_kg en niet af te leiden uit het profiel): regel telt niet mee in herkomst, MCI en massaweging.', {}, n);
 
     // Quantity in the profile's declared unit.
-    let declared: number | undefined;
+    let declared = Number.NaN;
     let conversion: LineResult['conversion'] = null;
     if (profile) {
       if (line.unit === profile.declaredUnit) {
@@ -430,11 +423,11 @@ export function calculateIndicators(passport: Passport, options: CalculationOpti
       } else if (line.thicknessM !== undefined && line.unit === 'm3' && profile.declaredUnit === 'm2') {
         declared = line.quantity / line.thicknessM;
         conversion = 'via dikte';
-      } else if (massKg !== undefined && profile.kgPerDeclaredUnit !== undefined) {
+      } else if (!Number.isNaN(massKg) && profile.kgPerDeclaredUnit !== undefined) {
         declared = massKg / profile.kgPerDeclaredUnit;
         conversion = 'via massa';
       }
-      if (declared === undefined) {
+      if (Number.isNaN(declared)) {
         if (!warnings.hit('EENHEID_ONVERENIGBAAR', `${line.unit}|${profile.id}`, n)) warnings.add('EENHEID_ONVERENIGBAAR', `${line.unit}|${profile.id}`, `Eenheid ${line.unit} is niet om te rekenen naar de gedeclareerde eenheid ${profile.declaredUnit} van "${profileName(profile)}" (geen massa, dichtheid, oppervlaktegewicht of dikte): geen milieu-impact berekend.`, { unit: line.unit, declaredUnit: profile.declaredUnit, profile: profileName(profile) }, n);
       } else if (conversion !== 'gelijk') {
         if (!warnings.hit('EENHEID_OMGEREKEND', `${line.unit}|${profile.declaredUnit}|${conversion}`, n)) warnings.add('EENHEID_OMGEREKEND', `${line.unit}|${profile.declaredUnit}|${conversion}`, `Hoeveelheid omgerekend van ${line.unit} naar ${profile.declaredUnit} ${conversion}.`, { unit: line.unit, declaredUnit: profile.declaredUnit, conversion: conversion ?? '' }, n);
@@ -445,14 +438,12 @@ export function calculateIndicators(passport: Passport, options: CalculationOpti
       if (!warnings.hit('LEVENSDUUR_ONTBREEKT', '', n)) warnings.add('LEVENSDUUR_ONTBREEKT', '', 'Levensduur ontbreekt: geen vervangingen gerekend (alsof het product de hele referentieperiode meegaat).', {}, n);
     }
     const placements = placementCount(rule, rspYears, line.serviceLifeYears);
-    const replacements = placements - 1;
     const nmdCategory = line.nmdCategory ?? profile?.nmdCategory ?? null;
     const surchargeFactor = nmdCategory ? data.defaults.categorySurcharge[nmdCategory] : 1;
 
-    let mkiEur: number | null = null;
+    let mkiEur = Number.NaN;
     out.mkiExclD = 0;
-    const gwpKgCO2: Partial<Record<Module, number>> | undefined = breakdown ? {} : undefined;
-    if (compiled && declared !== undefined) {
+    if (compiled && !Number.isNaN(declared)) {
       const k = usedIndex.get(compiled.profile.id) as number;
       const total = declared * placements;
       wInit[k] = (wInit[k] as number) + declared;
@@ -466,16 +457,15 @@ export function calculateIndicators(passport: Passport, options: CalculationOpti
       } else {
         if (!warnings.hit('GEEN_DATA_WEGINGSSET', compiled.profile.id, n)) warnings.add('GEEN_DATA_WEGINGSSET', compiled.profile.id, `Profiel "${profileName(compiled.profile)}" heeft geen waarden voor de ${set.toUpperCase()}-weging: MKI van deze regels ontbreekt.`, { profile: profileName(compiled.profile), weightingSet: set.toUpperCase() }, n);
       }
-      const g = compiled.gwp;
       const mask = compiled.gwpModules;
       if (mask === 0 && !warnings.hit('GWP_ONTBREEKT', compiled.profile.id, n)) warnings.add('GWP_ONTBREEKT', compiled.profile.id, `Profiel "${profileName(compiled.profile)}" declareert geen GWP.`, { profile: profileName(compiled.profile) }, n);
-      if (gwpKgCO2) for (let m = 0; m < M; m++) if (mask & (1 << m)) gwpKgCO2[modules[m] as Module] = total * (g[m] as number);
+      if (breakdown) lines.rspQuantity[n - 1] = total;
     }
 
     // Stored biogenic carbon (initial placement).
-    let biogenic: number | null = null;
+    let biogenic = Number.NaN;
     let biogenicMethod: LineResult['biogenicMethod'] = null;
-    if (profile && declared !== undefined) {
+    if (profile && !Number.isNaN(declared)) {
       const bioA2 = profile.a2?.['A1-A3']?.gwpBiogenic;
       if (profile.biogenicCarbonKgC !== undefined) {
         biogenic = declared * profile.biogenicCarbonKgC * data.defaults.co2PerC;
@@ -483,7 +473,7 @@ export function calculateIndicators(passport: Passport, options: CalculationOpti
       } else if (bioA2 !== undefined && bioA2 < 0) {
         biogenic = -bioA2 * declared;
         biogenicMethod = 'gwp-biogeen';
-      } else if (profile.timber && massKg !== undefined) {
+      } else if (profile.timber && !Number.isNaN(massKg)) {
         const dry = (massKg / (1 + profile.timber.moisturePct / 100)) * profile.timber.woodShare;
         biogenic = data.defaults.co2PerC * data.defaults.en16449CarbonFraction * dry;
         biogenicMethod = 'EN 16449';
@@ -496,12 +486,12 @@ export function calculateIndicators(passport: Passport, options: CalculationOpti
           if (!warnings.hit('BIOGEEN_ONBEKEND', profile.id, n)) warnings.add('BIOGEEN_ONBEKEND', profile.id, `Regel met hernieuwbaar aandeel maar profiel "${profileName(profile)}" zonder biogeen koolstofgehalte: opgeslagen CO2 als 0 geteld.`, { profile: profileName(profile), variant: 'hernieuwbaar' }, n);
         }
       }
-      if (biogenic !== null) acc.biogenicTotal += biogenic;
+      if (!Number.isNaN(biogenic)) acc.biogenicTotal += biogenic;
     }
 
     // Origin and MCI by mass.
-    let mci: number | null = null;
-    if (massKg !== undefined) {
+    let mci = Number.NaN;
+    if (!Number.isNaN(massKg)) {
       acc.massTotal += massKg;
       acc.renewableKg += (massKg * line.origin.renewablePct) / 100;
       acc.eolReuseKg += (massKg * line.endOfLife.reusePct) / 100;
@@ -525,76 +515,74 @@ export function calculateIndicators(passport: Passport, options: CalculationOpti
       }
     }
 
-    const lineLi = lineDetachabilityIndex(line.detachability, data);
+    const lineLi = detachabilityIndexOf(line.detachability, liScores);
     if (Number.isNaN(lineLi)) {
       if (!warnings.hit('LOSMAAKBAARHEID_ONVOLLEDIG', 'missing', n)) warnings.add('LOSMAAKBAARHEID_ONVOLLEDIG', 'missing', 'Verbinding of toegankelijkheid ontbreekt: regel telt niet mee in de losmaakbaarheid.', { variant: 'missing' }, n);
     } else if (line.detachability.crossings === undefined || line.detachability.edgeContainment === undefined) {
       if (!warnings.hit('LOSMAAKBAARHEID_ONVOLLEDIG', 'connection-only', n)) warnings.add('LOSMAAKBAARHEID_ONVOLLEDIG', 'connection-only', 'Doorkruising of randopsluiting ontbreekt: losmaakbaarheid alleen uit verbindingstype en toegankelijkheid.', { variant: 'connection-only' }, n);
     }
 
-    out.hasMki = mkiEur !== null;
-    out.mki = mkiEur ?? 0;
+    out.hasMki = !Number.isNaN(mkiEur);
+    out.mki = out.hasMki ? mkiEur : 0;
     out.li = lineLi;
-    out.hasMass = massKg !== undefined;
-    out.mass = massKg ?? 0;
-    if (!breakdown) return undefined;
-    return {
-      line: n,
-      element: element.name,
-      nlsfb: element.nlsfb,
-      layer: element.layer,
-      description: line.description,
-      quantity: line.quantity,
-      unit: line.unit,
-      profileId: compiled ? compiled.profile.id : profileId,
-      profileName: profile ? profileName(profile) : null,
-      profileSource,
-      declaredUnit: profile?.declaredUnit ?? null,
-      declaredQuantity: declared ?? null,
-      conversion,
-      placements,
-      replacements,
-      nmdCategory,
-      surchargeFactor,
-      massKg: massKg ?? null,
-      mkiEur,
-      gwpKgCO2: gwpKgCO2 ?? {},
-      biogenicCarbonKgCO2: biogenic,
-      biogenicMethod,
-      detachability: Number.isNaN(lineLi) ? null : lineLi,
-      mci,
-    };
+    out.hasMass = !Number.isNaN(massKg);
+    out.mass = out.hasMass ? massKg : 0;
+    if (!breakdown) return;
+    const i = n - 1;
+    sourceLines[i] = line;
+    lines.elementIndex[i] = e;
+    if (compiled) lines.profileIndex[i] = usedIndex.get(compiled.profile.id) as number;
+    else if (profileId) lines.missingProfileId[i] = profileId;
+    if (profileSource) lines.profileSource[i] = profileSourceCode[profileSource];
+    lines.declaredQuantity[i] = declared;
+    if (conversion) lines.conversion[i] = conversionCode[conversion];
+    lines.placements[i] = placements;
+    lines.nmdCategory[i] = nmdCategory;
+    lines.surchargeFactor[i] = surchargeFactor;
+    lines.massKg[i] = massKg;
+    lines.mkiEur[i] = mkiEur;
+    lines.biogenicCarbonKgCO2[i] = biogenic;
+    if (biogenicMethod) lines.biogenicMethod[i] = biogenicMethodCode[biogenicMethod];
+    lines.detachability[i] = lineLi;
+    lines.mci[i] = mci;
   }
 
-  for (let e = 0; e < elementCount; e++) {
-    const element = passport.elements[e];
-    if (!element) continue;
-    const li = layerIdx.get(element.layer) ?? 0;
-    for (const line of element.lines) {
-      lineNo += 1;
-      const result = calculateLine(line, lineNo, element);
-      const mkiExclD = out.mkiExclD;
-      if (result) lines.push(result);
-      const lineMki = out.hasMki ? out.mki : null;
-      const lineLi = out.li;
-      if (lineMki !== null) {
-        elementMki[e] = (elementMki[e] as number) + lineMki;
-        elementHasMki[e] = 1;
-      }
-      if (!Number.isNaN(lineLi)) {
-        liLines += 1;
-        const weight = lineMki !== null ? Math.max(0, mkiExclD) : 0;
-        if (lineMki === null) liLinesWithoutMki += 1;
-        layerLiWeighted[li] = (layerLiWeighted[li] as number) + weight * lineLi;
-        layerLiWeight[li] = (layerLiWeight[li] as number) + weight;
-        const mass = out.hasMass ? out.mass : 0;
-        layerLiMassWeighted[li] = (layerLiMassWeighted[li] as number) + mass * lineLi;
-        layerLiMass[li] = (layerLiMass[li] as number) + mass;
-        layerLiSum[li] = (layerLiSum[li] as number) + lineLi;
-        layerLiCount[li] = (layerLiCount[li] as number) + 1;
+  /**
+   * The line loop, in a function of its own: V8 optimizes it on its own (on-stack replacement of a long-running
+   * calculateIndicators used to be thrown away by deoptimizations in the totals below, on every call).
+   */
+  function accumulateLines(): void {
+    for (let e = 0; e < elementCount; e++) {
+      const element = passport.elements[e];
+      if (!element) continue;
+      const li = layerIdx.get(element.layer) ?? 0;
+      const elementLines = element.lines;
+      for (let j = 0; j < elementLines.length; j++) {
+        lineNo += 1;
+        calculateLine(elementLines[j] as MaterialLine, lineNo, e);
+        const mkiExclD = out.mkiExclD;
+        const hasMki = out.hasMki;
+        const lineLi = out.li;
+        if (hasMki) {
+          elementMki[e] = (elementMki[e] as number) + out.mki;
+          elementHasMki[e] = 1;
+        }
+        if (!Number.isNaN(lineLi)) {
+          liLines += 1;
+          const weight = hasMki ? Math.max(0, mkiExclD) : 0;
+          if (!hasMki) liLinesWithoutMki += 1;
+          layerLiWeighted[li] = (layerLiWeighted[li] as number) + weight * lineLi;
+          layerLiWeight[li] = (layerLiWeight[li] as number) + weight;
+          const mass = out.hasMass ? out.mass : 0;
+          layerLiMassWeighted[li] = (layerLiMassWeighted[li] as number) + mass * lineLi;
+          layerLiMass[li] = (layerLiMass[li] as number) + mass;
+          layerLiSum[li] = (layerLiSum[li] as number) + lineLi;
+          layerLiCount[li] = (layerLiCount[li] as number) + 1;
+        }
       }
     }
   }
+  accumulateLines();
 
   function lookup(id: string): CompiledProfile | undefined {
     const known = usedIndex.get(id);
@@ -669,12 +657,9 @@ export function calculateIndicators(passport: Passport, options: CalculationOpti
     }
   }
   if (unweightedCategories.length > 0) {
-    warnings.add(
-      'CATEGORIE_NIET_GEWOGEN',
-      set,
-      `Niet gewogen in de MKI (${set.toUpperCase()}): ${unweightedCategories.map((u) => u.category).join(', ')}. De MKI is daardoor onvolledig.`,
-      { weightingSet: set.toUpperCase(), categories: unweightedCategories.map((u) => u.category).join(', ') },
-    );
+    let names = '';
+    for (const u of unweightedCategories) names += names === '' ? u.category : `, ${u.category}`;
+    warnings.add('CATEGORIE_NIET_GEWOGEN', set, `Niet gewogen in de MKI (${set.toUpperCase()}): ${names}. De MKI is daardoor onvolledig.`, { weightingSet: set.toUpperCase(), categories: names });
   }
 
   // A profile that lacks a priced category other profiles declare makes its lines' MKI incomplete: say which.
@@ -855,8 +840,4 @@ export function calculateIndicators(passport: Passport, options: CalculationOpti
     warnings: warnings.list(),
     dataVersions,
   };
-}
-
-function profileName(profile: EnvironmentalProfile): string {
-  return profile.name.nl ?? profile.name.en ?? profile.name.de ?? profile.id;
 }

@@ -47,7 +47,7 @@ describe('LCAx EPD import', () => {
     expect(r.mpg.unweightedCategories.map((u) => u.category)).toContain('pm');
     // stored: −GWP-biogenic A1-A3 × 2 = 520 kg CO2
     expect(r.biogenicCarbonKgCO2).toBeCloseTo(520, 9);
-    expect(r.lines[0]?.biogenicMethod).toBe('gwp-biogeen');
+    expect(r.lines.at(0)?.biogenicMethod).toBe('gwp-biogeen');
   });
 
   it('reports every problem of an invalid EPD', () => {

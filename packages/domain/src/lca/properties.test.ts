@@ -71,10 +71,39 @@ describe('engine properties', () => {
       fc.property(fc.array(lineArb, { minLength: 1, maxLength: 12 }), (lines) => {
         const full = calculateIndicators(toPassport(lines), { library });
         const summary = calculateIndicators(toPassport(lines), { library, lineBreakdown: false });
-        expect(summary.lines).toEqual([]);
+        expect(summary.lines.length).toBe(0);
         expect(JSON.stringify({ ...summary, lines: undefined })).toBe(JSON.stringify({ ...full, lines: undefined }));
       }),
       { numRuns: 40 },
+    );
+  });
+
+  it('the line breakdown adds up to the totals, and every way of reading it gives the same lines', () => {
+    fc.assert(
+      fc.property(fc.array(lineArb, { minLength: 1, maxLength: 12 }), fc.constantFrom('a1' as const, 'a2' as const), (lines, weightingSet) => {
+        const passport = toPassport(lines);
+        const r = calculateIndicators(passport, { library, weightingSet });
+        const objects = r.lines.toArray();
+        expect(objects).toHaveLength(lines.length);
+        expect([...r.lines]).toEqual(objects);
+        expect(JSON.parse(JSON.stringify(r)).lines).toEqual(JSON.parse(JSON.stringify(objects)));
+        expect(r.lines.at(-1)).toEqual(objects[objects.length - 1]);
+        expect(r.lines.at(objects.length)).toBeUndefined();
+        expect(objects.map((l) => l.line)).toEqual(objects.map((_, i) => i + 1));
+        expect(objects.map((l) => `${l.element}|${l.description}|${l.quantity}`)).toEqual(passport.elements.flatMap((e) => e.lines.map((l) => `${e.name}|${l.description}|${l.quantity}`)));
+        const sum = (values: (number | null)[]) => values.reduce<number>((s, v) => s + (v ?? 0), 0);
+        expect(close(sum(objects.map((l) => l.mkiEur)), r.mki.total ?? 0, 1e-9)).toBe(true);
+        expect(close(sum(objects.map((l) => l.massKg)), r.materialOrigin.massKg, 1e-9)).toBe(true);
+        expect(close(sum(objects.map((l) => l.biogenicCarbonKgCO2)), r.biogenicCarbonKgCO2, 1e-9)).toBe(true);
+        const gwpExclD = objects.map((l) => Object.entries(l.gwpKgCO2).reduce((s, [m, v]) => (m === 'D' ? s : s + v), 0));
+        expect(close(sum(gwpExclD), r.gwp.total, 1e-9)).toBe(true);
+        expect(close(sum(objects.map((l) => l.gwpKgCO2.D ?? null)), r.gwp.d, 1e-9)).toBe(true);
+        for (const l of objects) {
+          expect(l.replacements).toBe(l.placements - 1);
+          if (l.detachability !== null) expect(l.detachability).toBeGreaterThanOrEqual(0.1 - 1e-12);
+        }
+      }),
+      { numRuns: 60 },
     );
   });
 
@@ -136,7 +165,7 @@ describe('engine properties', () => {
         const b = calculateIndicators(toPassport([{ ...line, serviceLifeYears: long }]), { library, replacementRule: rule });
         // GWP A-C and MKI are positive for these profiles, so more placements can only add.
         expect(a.gwp.total).toBeGreaterThanOrEqual(b.gwp.total * (1 - 1e-12));
-        expect(a.lines[0]?.placements as number).toBeGreaterThanOrEqual(b.lines[0]?.placements as number);
+        expect(a.lines.at(0)?.placements as number).toBeGreaterThanOrEqual(b.lines.at(0)?.placements as number);
       }),
       { numRuns: 80 },
     );

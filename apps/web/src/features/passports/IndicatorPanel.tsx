@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { HnnCheck, LcaResult, LcaWarning, WarningCode } from '@kringbouw/domain/lca';
+import type { HnnCheck, LcaSummary, LcaWarning, WarningCode } from '@kringbouw/domain/lca';
 import { IndicatiefExplanation, IndicatiefTag, UnverifiedMark } from './Indicatief.tsx';
 import { unverifiedConstants, type IndicatorId } from './method-status.ts';
 import { formatFraction, formatNumber, formatPercent, formatSignificant } from './numbers.ts';
@@ -19,7 +19,7 @@ export const hnnIndicators = ['mpg', 'embodiedCarbon', 'storedCarbon', 'material
 export const hnnStatuses = { voldoet: 'met', 'voldoet niet': 'notMet', 'geen niveau': 'noLevel', 'niet berekend': 'notCalculated' } as const;
 
 interface IndicatorPanelProps {
-  result: LcaResult;
+  result: LcaSummary;
   calculating?: boolean;
   /** Shows the lines a warning names in the table. */
   onShowLines?: (lines: number[], warning: LcaWarning) => void;
@@ -242,7 +242,7 @@ function Warnings({ warnings, onShowLines }: { warnings: LcaWarning[]; onShowLin
  * The headline figures in one line, kept in view above the line table while editing (the full panel may be out of
  * sight), so every change shows its effect.
  */
-export function IndicatorSummary({ result, calculating }: { result: LcaResult | undefined; calculating: boolean }) {
+export function IndicatorSummary({ result, calculating }: { result: LcaSummary | undefined; calculating: boolean }) {
   const { t } = useTranslation();
   if (!result) return null;
   const origin = result.materialOrigin.primaryPct;

@@ -2,7 +2,7 @@
  * Breakdowns for the drill-down charts, computed from the engine's result (per-line breakdown), so every bar adds up
  * to the totals the panel shows.
  */
-import { modules, type LcaResult } from '@kringbouw/domain/lca';
+import { modules, type LcaResult, type LineResult } from '@kringbouw/domain/lca';
 
 export const chartDimensions = ['element', 'module', 'layer', 'material'] as const;
 export type ChartDimension = (typeof chartDimensions)[number];
@@ -18,7 +18,7 @@ export interface ChartBar {
 
 const MAX_BARS = 15;
 
-function gwpOfLine(line: LcaResult['lines'][number]): number {
+function gwpOfLine(line: LineResult): number {
   let sum = 0;
   for (const module of modules) if (module !== 'D') sum += line.gwpKgCO2[module] ?? 0;
   return sum;

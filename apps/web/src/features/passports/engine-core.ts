@@ -3,7 +3,7 @@
  * on the shipped ÖKOBAUDAT 2020-II library. Loaded inside the engine worker (engine.worker.ts), or in the page when
  * workers are unavailable — never in the main bundle (the library is ~380 kB of JSON).
  */
-import { calculateIndicators, oekobaudat2020II, suggestProfiles, type LcaResult, type Passport, type ProfileSuggestion, type Unit } from '@kringbouw/domain/lca';
+import { calculateIndicators, oekobaudat2020II, suggestProfiles, type LcaResult, type LcaSummary, type Passport, type ProfileSuggestion, type Unit, profileSourceCode } from '@kringbouw/domain/lca';
 import { allChartBars, type ChartBars } from './chart-data.ts';
 
 export interface ProfileSummary {
@@ -26,7 +26,7 @@ export function calculate(passport: Passport): LcaResult {
  * objects from being copied to the page on every edit.
  */
 export interface EngineView {
-  result: LcaResult;
+  result: LcaSummary;
   /** MKI per line (index = line number − 1); NaN where the line has none. */
   lineMki: Float64Array;
   /** Name of the profile the engine suggested, by line number, for lines without a profile of their own. */
@@ -35,13 +35,16 @@ export interface EngineView {
 }
 
 export function viewOf(result: LcaResult): EngineView {
-  const lineMki = new Float64Array(result.lines.length).fill(Number.NaN);
+  const { lines, ...summary } = result;
+  // The breakdown's MKI column, copied: NaN where a line has none.
+  const lineMki = lines.mkiEur.slice();
   const suggested: Record<number, string> = {};
-  for (const line of result.lines) {
-    if (line.mkiEur !== null) lineMki[line.line - 1] = line.mkiEur;
-    if (line.profileSource === 'suggested' && line.profileName) suggested[line.line] = line.profileName;
+  for (let i = 0; i < lines.length; i++) {
+    if (lines.profileSource[i] !== profileSourceCode.suggested) continue;
+    const name = lines.at(i)?.profileName;
+    if (name) suggested[i + 1] = name;
   }
-  return { result: { ...result, lines: [] }, lineMki, suggested, bars: allChartBars(result) };
+  return { result: summary, lineMki, suggested, bars: allChartBars(result) };
 }
 
 export function calculateView(passport: Passport): EngineView {
