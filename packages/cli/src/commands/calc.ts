@@ -17,6 +17,7 @@ import type { EnvironmentalProfile, ProfileLibrary } from '@kringbouw/domain/lca
 import type { ProjectInput } from '@kringbouw/passport-io';
 import { passportFormatOf, readEpdFile, readPassport } from '@kringbouw/passport-io';
 import type { CliIo } from '../io.ts';
+import { prettyJsonChunks } from '../json-stream.ts';
 
 const help = `Gebruik: kringbouw calc <paspoort.csv|.xlsx|.json|.ifc> [opties]
 
@@ -159,7 +160,13 @@ export async function calcCommand(args: string[], io: CliIo): Promise<number> {
 
   const result = calculateIndicators(passport, { library, replacementRule: rule, weightingSet: set });
   if (values.json) {
-    io.out(JSON.stringify({ ...result, ...(sourceRows && { sourceRows }), ...(extraWarnings.length > 0 && { ifcWarnings: extraWarnings }) }, null, 2));
+    const output = { ...result, ...(sourceRows && { sourceRows }), ...(extraWarnings.length > 0 && { ifcWarnings: extraWarnings }) };
+    if (io.write) {
+      for (const chunk of prettyJsonChunks(output)) io.write(chunk);
+      io.write('\n');
+    } else {
+      io.out(JSON.stringify(output, null, 2));
+    }
   } else {
     io.out(summary(result, basename(file), extraWarnings, sourceRows));
   }
