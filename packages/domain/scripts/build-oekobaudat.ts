@@ -116,7 +116,9 @@ const library = {
   attribution: 'ÖKOBAUDAT, BMWSB/BBSR, release 2020-II',
   url: 'https://www.oekobaudat.de',
   datasetUrlTemplate: 'https://www.oekobaudat.de/OEKOBAU.DAT/resource/processes/{id}?version={version}',
-  licence: 'Free and unrestricted use (ÖKOBAUDAT Nutzungsbedingungen); attribute "ÖKOBAUDAT, BMWSB/BBSR, release 2020-II".',
+  // The terms as read on the publisher's pages (see data/README.md); keep in step with a re-read of those pages.
+  licence:
+    "ÖKOBAUDAT Nutzungsbedingungen, https://www.oekobaudat.de/anleitungen/datennutzer.html (stored copy read 2026-11-23, page date not shown): \"Das BMI stellt die in der ÖKOBAUDAT veröffentlichten Daten kostenfrei und uneingeschränkt zur Verfügung. Sie sind vornehmlich zur Berechnung von Gebäudeökobilanzen vorgesehen.\" and \"BMI/BBSR übernehmen jedoch keine Gewähr für die Richtigkeit der Daten.\" Older wording, section 'Lizenzbedingungen' of https://oekobaudat.de/datenbank/browser-oekobaudat.html (copy from the 2017-I release period): \"Das BMI stellt die ÖKOBAUDAT-Daten kostenfrei uneingeschränkt zum Zwecke der Berechnung von Gebäudeökobilanzen zur Verfügung.\" and \"Sie sind nicht für die Erstellung von Produkt-Ökobilanzen vorgesehen.\" Neither page names a CC licence or an attribution format, and neither says explicitly whether converted data may be redistributed. Source of this conversion: CSV export in GitHub n3xtcoder/ai4impact-bbsr; its LICENSE.md exists in two stored versions: 'ÖKOBAUDAT dataset may be used, modified, and redistributed for any purpose, including commercial use' (dual licence, commit cc8d7326) and CC BY 4.0 with attribution 'Data provided by BBSR …, prepared by N3XTCODER Softwareentwicklungs GmbH' (commit 945897e8). Attribute \"ÖKOBAUDAT, BMWSB/BBSR, release 2020-II\" with a link to https://www.oekobaudat.de.",
   set: 'a1',
   categories: categoryColumns.map(([key]) => key),
   note: 'German generic data with safety surcharges, not NMD data: results are indicative. POCP kg C2H4-eq, AP kg SO2-eq, EP kg PO4-eq, ADPE kg Sb-eq, ADPF MJ (EN 15804+A1 units).',
