@@ -53,21 +53,34 @@ const children = (node: XmlNode | undefined, name: string): XmlNode[] => node?.c
 const path = (node: XmlNode | undefined, ...names: string[]): XmlNode | undefined => names.reduce<XmlNode | undefined>((n, name) => child(n, name), node);
 const langStrings = (nodes: XmlNode[]) => nodes.map((n) => ({ value: n.text.trim(), lang: n.attrs['xml:lang'] ?? 'en' }));
 
-/** Unit of the reference flow property, by the flow property's name (ILCD reference data). */
-const unitByFlowProperty: Record<string, string> = { mass: 'kg', volume: 'm3', area: 'qm', length: 'm', 'number of items': 'pcs.' };
+/**
+ * Unit of the reference flow property: by the flow property dataset's UUID (those seen in ÖKOBAUDAT exports), else by
+ * its name in any language — real ÖKOBAUDAT flows may name it in German only ("Fläche").
+ */
+const unitByFlowPropertyId: Record<string, string> = {
+  '93a60a56-a3c8-11da-a746-0800200b9a66': 'kg',
+  '93a60a56-a3c8-22da-a746-0800200c9a66': 'm3',
+  '93a60a56-a3c8-19da-a746-0800200c9a66': 'qm',
+};
+const unitByFlowProperty: Record<string, string> = {
+  mass: 'kg', masse: 'kg', volume: 'm3', volumen: 'm3', area: 'qm', 'fläche': 'qm', length: 'm', 'number of items': 'pcs.',
+};
 
 /** The flow dataset's reference unit and MatML material properties, in the soda4LCA extended-JSON shape. */
 function flowDetails(flow: XmlNode): { flowProperties: unknown[]; materialProperties: unknown[] } {
   const refId = path(flow, 'flowInformation', 'quantitativeReference', 'referenceToReferenceFlowProperty')?.text.trim();
   const flowProperties = children(path(flow, 'flowProperties'), 'flowProperty').map((fp) => {
     const ref = child(fp, 'referenceToFlowPropertyDataSet');
+    const uuid = ref?.attrs.refObjectId ?? '';
     const names = langStrings(children(ref, 'shortDescription'));
     const en = (names.find((n) => n.lang === 'en') ?? names[0])?.value.toLowerCase() ?? '';
+    const byName = names.map((n) => unitByFlowProperty[n.value.toLowerCase()]).find((u) => u !== undefined);
     return {
       name: names,
+      uuid,
       referenceFlowProperty: fp.attrs.dataSetInternalID === refId,
       meanValue: Number(child(fp, 'meanValue')?.text ?? '1'),
-      referenceUnit: unitByFlowProperty[en] ?? en,
+      referenceUnit: unitByFlowPropertyId[uuid] ?? byName ?? en,
     };
   });
   const materialProperties: unknown[] = [];
@@ -108,18 +121,24 @@ function processAsJson(process: XmlNode, flowsById: Map<string, XmlNode>): Recor
       anies: children(child(r, 'other'), 'amount').map((a) => ({ module: a.attrs.module ?? '', value: a.text.trim(), ...(a.attrs.scenario && { scenario: a.attrs.scenario }) })),
     },
   }));
+  const scenario = children(path(info, 'other', 'scenarios'), 'scenario').map((s) => ({ name: s.attrs.name ?? '', default: s.attrs.default === 'true' }));
   const compliance = children(path(process, 'modellingAndValidation', 'complianceDeclarations'), 'compliance').map((c) => ({
     referenceToComplianceSystem: { shortDescription: langStrings(children(child(c, 'referenceToComplianceSystem'), 'shortDescription')) },
   }));
   return {
     processInformation: {
-      dataSetInformation: { UUID: child(info, 'UUID')?.text.trim(), name: { baseName: langStrings(children(child(info, 'name'), 'baseName')) } },
+      dataSetInformation: {
+        UUID: child(info, 'UUID')?.text.trim(),
+        name: { baseName: langStrings(children(child(info, 'name'), 'baseName')) },
+        other: { anies: [{ scenario }] },
+      },
       quantitativeReference: { referenceToReferenceFlow: [Number(refFlow)] },
     },
     modellingAndValidation: { complianceDeclarations: { compliance } },
     exchanges: { exchange: exchanges },
     LCIAResults: { LCIAResult: results },
     otherAttributes: process.attrs,
+    ...(process.attrs.version !== undefined && { version: process.attrs.version }),
   };
 }
 

@@ -4,6 +4,10 @@
  * properties, so one file is enough. Indicators are recognised by the abbreviation the ÖKOBAUDAT method names end with,
  * e.g. "Global Warming Potential (GWP)" or "… (GWP-total)". Pure: takes parsed JSON, never throws.
  *
+ * Checked against real ÖKOBAUDAT datasets (fixtures/ilcd/README.md): names may exist in German only, a module may be
+ * declared once per scenario (then the dataset's default scenario counts) and the biogenic carbon content is a flow
+ * property of the reference flow.
+ *
  * The ILCD XML archive form (unit and density in separate flow datasets) is read by @kringbouw/passport-io
  * (`readEpdFile`), which turns it into this shape first.
  */
@@ -19,8 +23,10 @@ const a1Abbrev: Record<string, A1Category> = { gwp: 'gwp', odp: 'odp', pocp: 'po
 const a2Abbrev: Record<string, A2Category> = {
   gwptotal: 'gwpTotal', gwpfossil: 'gwpFossil', gwpbiogenic: 'gwpBiogenic', gwpluluc: 'gwpLuluc', odp: 'odp', ap: 'ap',
   epfreshwater: 'epFreshwater', epmarine: 'epMarine', epterrestrial: 'epTerrestrial', pocp: 'pocp', adpe: 'adpe', adpf: 'adpf',
-  wdp: 'wdp', pm: 'pm', irp: 'irp', etpfw: 'etpFw', htpc: 'htpC', htpnc: 'htpNc', sqp: 'sqp',
+  wdp: 'wdp', pm: 'pm', irp: 'irp', ir: 'irp', etpfw: 'etpFw', htpc: 'htpC', htpnc: 'htpNc', sqp: 'sqp',
 };
+/** ILCD flow property "Carbon content (biogenic)" (kg C per unit of the reference flow property), as ÖKOBAUDAT uses it. */
+const biogenicCarbonProperty = { uuid: '62e503ce-544a-4599-b2ad-bcea15a7bf20', name: 'carbon content (biogenic)' };
 
 type Rec = Record<string, unknown>;
 const isRec = (v: unknown): v is Rec => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -30,6 +36,13 @@ const text = (v: unknown, lang: string): string | undefined => {
   const items = list(v).filter(isRec);
   const hit = items.find((i) => i.lang === lang) ?? items[0];
   return typeof hit?.value === 'string' ? hit.value : undefined;
+};
+/** The non-empty string in exactly this language (no fallback to another language), trimmed. */
+const textIn = (v: unknown, lang: string | undefined): string | undefined => {
+  const hit = list(v)
+    .filter(isRec)
+    .find((i) => (lang === undefined || i.lang === lang) && typeof i.value === 'string' && i.value.trim() !== '');
+  return typeof hit?.value === 'string' ? hit.value.trim() : undefined;
 };
 const num = (v: unknown): number | undefined => {
   if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
@@ -53,8 +66,9 @@ export function profileFromIlcdJson(data: unknown, { source = 'ilcd-epd' }: { so
   const uuid = get(info, 'UUID');
   if (typeof uuid !== 'string' || uuid.trim() === '') issues.push({ path: 'processInformation.dataSetInformation.UUID', message: 'UUID ontbreekt' });
   const baseName = get(info, 'name', 'baseName');
-  const nameEn = text(baseName, 'en');
-  const nameDe = text(baseName, 'de');
+  const nameDe = textIn(baseName, 'de');
+  // A name in another language only is kept as the English label rather than dropped.
+  const nameEn = textIn(baseName, 'en') ?? (nameDe ? undefined : textIn(baseName, undefined));
   if (!nameEn && !nameDe) issues.push({ path: 'processInformation.dataSetInformation.name', message: 'naam ontbreekt' });
 
   const profileAttr = Object.values(isRec(data.otherAttributes) ? data.otherAttributes : {}).map(String).join(' ');
@@ -62,6 +76,13 @@ export function profileFromIlcdJson(data: unknown, { source = 'ilcd-epd' }: { so
     .map((c) => text(get(c, 'referenceToComplianceSystem', 'shortDescription'), 'en') ?? '')
     .join(' ');
   const set = /15804_A2|15804\s*\+\s*A2/i.test(`${profileAttr} ${compliance}`) ? 'a2' : 'a1';
+  // Scenarios (e.g. module D "energetisch" / "stofflich"): the one marked default is the dataset's own choice.
+  const defaultScenarios = new Set(
+    list(get(info, 'other', 'anies'))
+      .flatMap((any) => list(get(any, 'scenario')))
+      .filter((s): s is Rec => isRec(s) && (s.default === true || s.default === 'true') && typeof s.name === 'string')
+      .map((s) => s.name as string),
+  );
 
   const exchanges = list(get(data, 'exchanges', 'exchange')).filter(isRec);
   const refId = num(list(get(data, 'processInformation', 'quantitativeReference', 'referenceToReferenceFlow'))[0]);
@@ -69,6 +90,7 @@ export function profileFromIlcdJson(data: unknown, { source = 'ilcd-epd' }: { so
   let unit: Unit | undefined;
   let amount = 1;
   let kgPerUnit: number | undefined;
+  let biogenicCarbonKgC: number | undefined;
   if (!reference) {
     issues.push({ path: 'exchanges', message: 'referentiestroom ontbreekt (exporteer met view=extended)' });
   } else {
@@ -83,9 +105,19 @@ export function profileFromIlcdJson(data: unknown, { source = 'ilcd-epd' }: { so
     else if (unit === 'm3') kgPerUnit = props.get('gross density') ?? props.get('bulk density');
     else if (unit === 'm2') kgPerUnit = props.get('grammage');
     else if (unit === 'm') kgPerUnit = props.get('linear density');
+    const carbon = list(reference.flowProperties)
+      .filter(isRec)
+      .find((p) => p.uuid === biogenicCarbonProperty.uuid || textIn(p.name, 'en')?.toLowerCase() === biogenicCarbonProperty.name);
+    if (carbon) {
+      biogenicCarbonKgC = num(carbon.meanValue);
+      if (biogenicCarbonKgC === undefined || biogenicCarbonKgC < 0) {
+        issues.push({ path: 'exchanges.referenceFlow.flowProperties.carbonContentBiogenic', message: 'biogeen koolstofgehalte moet een getal ≥ 0 zijn (kg C)' });
+      }
+    }
   }
 
   const notes: string[] = [];
+  const scenarioNotes = new Set<string>();
   const table: Partial<Record<Module, Partial<Record<string, number>>>> = {};
   const results = list(get(data, 'LCIAResults', 'LCIAResult')).filter(isRec);
   if (results.length === 0) issues.push({ path: 'LCIAResults', message: 'geen LCIA-resultaten' });
@@ -98,14 +130,23 @@ export function profileFromIlcdJson(data: unknown, { source = 'ilcd-epd' }: { so
       notes.push(`indicator "${label || `#${i}`}" valt buiten het model en is genegeerd`);
       return;
     }
-    const seen = new Set<Module>();
+    const byModule = new Map<Module, Rec[]>();
     for (const entry of list(get(result, 'other', 'anies')).filter(isRec)) {
       if (typeof entry.module !== 'string') continue;
       const module = moduleMap[entry.module.toUpperCase()];
-      if (!module) continue;
-      if (seen.has(module)) {
-        notes.push(`${label}: meerdere scenario's voor ${module}; het eerste is gebruikt`);
-        continue;
+      if (module) byModule.set(module, [...(byModule.get(module) ?? []), entry]);
+    }
+    for (const [module, entries] of byModule) {
+      let entry = entries[0] as Rec;
+      if (entries.length > 1) {
+        const scenarios = entries.map((e) => String(e.scenario ?? '(geen)')).join(', ');
+        const preferred = entries.find((e) => typeof e.scenario === 'string' && defaultScenarios.has(e.scenario));
+        entry = preferred ?? entries.find((e) => e.scenario === undefined) ?? entry;
+        scenarioNotes.add(
+          preferred
+            ? `${module}: standaardscenario "${String(preferred.scenario)}" gebruikt (gedeclareerd: ${scenarios})`
+            : `${module}: meerdere scenario's (${scenarios}) zonder standaardscenario; "${String(entry.scenario ?? '(geen)')}" is gebruikt`,
+        );
       }
       const value = num(entry.value);
       if (entry.value !== undefined && entry.value !== '' && value === undefined) {
@@ -113,11 +154,11 @@ export function profileFromIlcdJson(data: unknown, { source = 'ilcd-epd' }: { so
         continue;
       }
       if (value === undefined) continue;
-      seen.add(module);
       const row = (table[module] ??= {});
       row[category] = value / amount;
     }
   });
+  notes.push(...scenarioNotes);
   if (results.length > 0 && Object.keys(table).length === 0 && issues.length === 0) issues.push({ path: 'LCIAResults', message: `geen bruikbare ${set.toUpperCase()}-indicatoren gevonden` });
   if (issues.length > 0 || !unit) return { ok: false, issues };
 
@@ -128,6 +169,7 @@ export function profileFromIlcdJson(data: unknown, { source = 'ilcd-epd' }: { so
     name: { ...(nameEn && { en: nameEn }), ...(nameDe && { de: nameDe }) },
     declaredUnit: unit,
     ...(kgPerUnit !== undefined && { kgPerDeclaredUnit: kgPerUnit }),
+    ...(biogenicCarbonKgC !== undefined && { biogenicCarbonKgC }),
     ...(set === 'a1' ? { a1: table as ImpactTable<A1Category> } : { a2: table as ImpactTable<A2Category> }),
     ...(typeof data.source === 'string' && { url: data.source }),
   };
