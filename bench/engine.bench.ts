@@ -171,7 +171,7 @@ aggregates per profile, so it touches each profile vector once instead of once p
 The per-line breakdown is stored as columns (typed arrays, ADR 0003) and included in "engine ms".
 "Without line breakdown" is \`calculateIndicators(passport, { lineBreakdown: false })\`: the same indicators and warnings
 without the columns (for portfolio runs). "Line objects" is the separate cost of \`result.lines.toArray()\`: turning
-every line into a \`LineResult\` object, as \`JSON.stringify(result)\` (the CLI's \`--json\`) does.
+every line into a \`LineResult\` object, as \`JSON.stringify(result)\` does (the CLI's \`--json\` does it one line at a time).
 "zod validation" is the separate cost of \`passportSchema.parse\` on the same passport (what readers pay once).
 Times: wall-clock median (best) in ms; "CPU ms" is the median process CPU time per run (user + system, GC threads
 included), which other processes on a shared machine disturb less than wall-clock time. Memory: a fresh process generates the passport ("input RSS"), calculates it once and
