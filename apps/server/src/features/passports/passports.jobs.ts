@@ -2,9 +2,8 @@
  * IFC imports as jobs: the upload is on disk, the header is checked at once (wrong file → 4xx before a job exists),
  * then web-ifc runs in a worker thread (runIfcExtractionInWorker) while progress goes out as events. The new concept
  * is written in one transaction at the very end, so a failed or cancelled import writes nothing. Cancelling
- * terminates the worker. Jobs live in memory and are forgotten 15 minutes after they end.
+ * terminates the worker. Jobs live in memory (src/jobs/job-registry.ts) and are forgotten 15 minutes after they end.
  */
-import { randomUUID } from 'node:crypto';
 import { open, readFile, rm } from 'node:fs/promises';
 import type { ImportJob, ImportPhase } from '@kringbouw/contracts';
 import { canViewPassports, type Actor } from '@kringbouw/domain/authz';
@@ -12,25 +11,23 @@ import type { ProfileLibrary } from '@kringbouw/domain/lca';
 import { IfcImportError, runIfcExtractionInWorker, type IfcExtraction } from '@kringbouw/ifc';
 import { readStepHeader } from '@kringbouw/ifc/header';
 import { AppError, notFound } from '../../errors.ts';
+import { createJobRegistry, type JobEvent as RegistryJobEvent, type JobSnapshot, type ReportProgress } from '../../jobs/job-registry.ts';
 import type { Repositories } from '../../repositories.ts';
 import { documentFromIfc } from './passports.documents.ts';
 import { projectDataOf, type PassportsService } from './passports.service.ts';
 
-export type JobEvent =
-  | { event: 'progress'; data: { phase: ImportPhase; fraction: number } }
-  | { event: 'done'; data: { versionId: string } }
-  | { event: 'failed'; data: { code: string; message: string; details?: unknown } };
+/** Progress events, then `done` {versionId} or `failed` {code, message, details}. */
+export type JobEvent = RegistryJobEvent<ImportPhase, { versionId: string }>;
 
-interface Job {
-  state: ImportJob;
-  controller: AbortController;
-  listeners: Set<(event: JobEvent) => void>;
-  /** Resolves when the job has ended, whichever way. */
-  settled: Promise<void>;
-}
+type ImportJobSnapshot = JobSnapshot<{ projectId: string; fileName: string }, ImportPhase, { versionId: string }>;
 
 const jobNotFound = () => notFound('Deze import bestaat niet (meer).');
 const retentionMs = 15 * 60 * 1000;
+
+function presentImportJob(job: ImportJobSnapshot): ImportJob {
+  const { projectId, fileName } = job.payload;
+  return { id: job.id, projectId, fileName, status: job.status, phase: job.phase, fraction: job.fraction, versionId: job.result?.versionId ?? null, error: job.error };
+}
 
 /** The HTTP answer for a file the IFC reader refuses. */
 export function ifcError(error: IfcImportError): AppError {
@@ -50,77 +47,59 @@ export function ifcError(error: IfcImportError): AppError {
 
 export function createImportJobs(deps: { service: PassportsService; repositories: Repositories; library: ProfileLibrary; timeoutMs?: number }) {
   const { service, repositories, library } = deps;
-  const jobs = new Map<string, Job>();
+  const jobs = createJobRegistry<ImportJobSnapshot['payload'], ImportPhase, { versionId: string }>({
+    retentionMs,
+    donePhase: 'save',
+    cancelledCode: 'import_cancelled',
+    failureOf: (error) => {
+      if (error instanceof IfcImportError) return ifcError(error);
+      if (error instanceof AppError) return error;
+      return new AppError('import_failed', 'Er ging iets mis bij het verwerken van het model; er is niets opgeslagen.', 500);
+    },
+  });
 
-  function emit(job: Job, event: JobEvent): void {
-    for (const listener of job.listeners) listener(event);
-  }
-
-  function progress(job: Job, phase: ImportPhase, fraction: number): void {
-    const rounded = Math.round(Math.min(1, Math.max(0, fraction)) * 1000) / 1000;
-    if (job.state.phase === phase && rounded - job.state.fraction < 0.01) return;
-    job.state = { ...job.state, phase, fraction: Math.max(job.state.fraction, rounded) };
-    emit(job, { event: 'progress', data: { phase, fraction: job.state.fraction } });
-  }
-
-  function finish(job: Job, outcome: { versionId: string } | { error: AppError }): void {
-    if (job.state.status !== 'running') return;
-    if ('versionId' in outcome) {
-      job.state = { ...job.state, status: 'done', phase: 'save', fraction: 1, versionId: outcome.versionId };
-      emit(job, { event: 'done', data: { versionId: outcome.versionId } });
-    } else {
-      const { code, message, details } = outcome.error;
-      job.state = { ...job.state, status: code === 'import_cancelled' ? 'cancelled' : 'failed', error: { code, message, ...(details !== undefined && { details }) } };
-      emit(job, { event: 'failed', data: { code, message, ...(details !== undefined && { details }) } });
+  /** The job's work: extract, map, calculate, save in one transaction; `signal` is checked up to the commit. */
+  async function importModel({ actor, projectId, upload, report, signal }: {
+    actor: Actor;
+    projectId: string;
+    upload: { filePath: string; fileName: string; label: string | undefined; keepOriginal: boolean };
+    report: ReportProgress<ImportPhase>;
+    signal: AbortSignal;
+  }): Promise<{ versionId: string }> {
+    const { project, actor: editor } = await service.editableProject(actor, projectId);
+    report('extract', 0.05);
+    const extraction: IfcExtraction = await runIfcExtractionInWorker(upload.filePath, {
+      signal,
+      onProgress: (fraction) => report('extract', 0.05 + 0.8 * fraction),
+      ...(deps.timeoutMs !== undefined && { timeoutMs: deps.timeoutMs }),
+    });
+    report('map', 0.86);
+    const resolver = await service.resolverFor(project.ownerOrganisationId, extraction.elements.flatMap((element) => element.materials.map((m) => m.name)));
+    const { document, report: importReport } = documentFromIfc(extraction, projectDataOf(project), resolver, library, upload.fileName);
+    if (document.elements.length === 0) {
+      throw new AppError('ifc_no_materials', 'Het IFC-model bevat geen elementen met een materiaal; er is niets opgeslagen.', 422, { withoutMaterial: importReport.withoutMaterial.length });
     }
-    job.listeners.clear();
-    setTimeout(() => jobs.delete(job.state.id), retentionMs).unref();
-  }
-
-  async function run(job: Job, actor: Actor, upload: { filePath: string; fileName: string; label: string | undefined; keepOriginal: boolean }): Promise<void> {
-    const { signal } = job.controller;
-    try {
-      const { project, actor: editor } = await service.editableProject(actor, job.state.projectId);
-      progress(job, 'extract', 0.05);
-      const extraction: IfcExtraction = await runIfcExtractionInWorker(upload.filePath, {
-        signal,
-        onProgress: (fraction) => progress(job, 'extract', 0.05 + 0.8 * fraction),
-        ...(deps.timeoutMs !== undefined && { timeoutMs: deps.timeoutMs }),
-      });
-      progress(job, 'map', 0.86);
-      const resolver = await service.resolverFor(project.ownerOrganisationId, extraction.elements.flatMap((element) => element.materials.map((m) => m.name)));
-      const { document, report } = documentFromIfc(extraction, projectDataOf(project), resolver, library, upload.fileName);
-      if (document.elements.length === 0) {
-        throw new AppError('ifc_no_materials', 'Het IFC-model bevat geen elementen met een materiaal; er is niets opgeslagen.', 422, { withoutMaterial: report.withoutMaterial.length });
-      }
-      if (signal.aborted) throw new IfcImportError('cancelled');
-      progress(job, 'calculate', 0.9);
-      const file = upload.keepOriginal ? { name: upload.fileName, content: await readFile(upload.filePath) } : undefined;
-      progress(job, 'save', 0.95);
-      const versionId = await service.insertVersion(
-        editor,
-        project,
-        { label: upload.label ?? `IFC-import ${upload.fileName}`, source: 'ifc', basedOnVersionId: null, document, importReport: report },
-        {
-          file,
-          beforeCommit: () => {
-            if (signal.aborted) throw new IfcImportError('cancelled');
-          },
+    if (signal.aborted) throw new IfcImportError('cancelled');
+    report('calculate', 0.9);
+    const file = upload.keepOriginal ? { name: upload.fileName, content: await readFile(upload.filePath) } : undefined;
+    report('save', 0.95);
+    const versionId = await service.insertVersion(
+      editor,
+      project,
+      { label: upload.label ?? `IFC-import ${upload.fileName}`, source: 'ifc', basedOnVersionId: null, document, importReport },
+      {
+        file,
+        beforeCommit: () => {
+          if (signal.aborted) throw new IfcImportError('cancelled');
         },
-      );
-      finish(job, { versionId });
-    } catch (error) {
-      if (error instanceof IfcImportError) finish(job, { error: ifcError(error) });
-      else if (error instanceof AppError) finish(job, { error });
-      else finish(job, { error: new AppError('import_failed', 'Er ging iets mis bij het verwerken van het model; er is niets opgeslagen.', 500) });
-    } finally {
-      await rm(upload.filePath, { force: true });
-    }
+      },
+    );
+    return { versionId };
   }
 
-  async function visibleJob(actor: Actor, projectId: string, jobId: string): Promise<Job> {
-    const job = jobs.get(jobId);
-    if (job === undefined || job.state.projectId !== projectId) throw jobNotFound();
+  async function visibleJob(actor: Actor, projectId: string, jobId: string): Promise<ImportJobSnapshot> {
+    const job = jobs.find(jobId);
+    if (job === undefined || job.payload.projectId !== projectId) throw jobNotFound();
     const project = await repositories.projects.findById(projectId);
     if (project === null || !canViewPassports(actor, project)) throw jobNotFound();
     return job;
@@ -146,46 +125,47 @@ export function createImportJobs(deps: { service: PassportsService; repositories
         throw error;
       }
       const settings = await service.settingsOf(project.ownerOrganisationId);
-      const job: Job = {
-        state: { id: randomUUID(), projectId, fileName: upload.fileName, status: 'running', phase: 'upload', fraction: 0.05, versionId: null, error: null },
-        controller: new AbortController(),
-        listeners: new Set(),
-        settled: Promise.resolve(),
-      };
-      jobs.set(job.state.id, job);
-      job.settled = run(job, actor, { filePath: upload.filePath, fileName: upload.fileName, label: upload.label, keepOriginal: settings.keepOriginalIfc });
-      return job.state;
+      const job = jobs.start({
+        payload: { projectId, fileName: upload.fileName },
+        phase: 'upload',
+        fraction: 0.05,
+        worker: async (report, signal) => {
+          try {
+            const file = { filePath: upload.filePath, fileName: upload.fileName, label: upload.label, keepOriginal: settings.keepOriginalIfc };
+            return await importModel({ actor, projectId, upload: file, report, signal });
+          } finally {
+            await rm(upload.filePath, { force: true });
+          }
+        },
+      });
+      return presentImportJob(job);
     },
 
     async get(actor: Actor, projectId: string, jobId: string): Promise<ImportJob> {
-      return (await visibleJob(actor, projectId, jobId)).state;
+      return presentImportJob(await visibleJob(actor, projectId, jobId));
     },
 
     /** Calls `listener` with every later event; the current state comes back first. Returns the unsubscribe. */
     async subscribe(actor: Actor, projectId: string, jobId: string, listener: (event: JobEvent) => void): Promise<{ state: ImportJob; unsubscribe: () => void }> {
-      const job = await visibleJob(actor, projectId, jobId);
-      if (job.state.status === 'running') job.listeners.add(listener);
-      return { state: job.state, unsubscribe: () => job.listeners.delete(listener) };
+      await visibleJob(actor, projectId, jobId);
+      const subscription = jobs.subscribe(jobId, listener);
+      if (subscription === undefined) throw jobNotFound();
+      return { state: presentImportJob(subscription.snapshot), unsubscribe: subscription.unsubscribe };
     },
 
     async cancel(actor: Actor, projectId: string, jobId: string): Promise<void> {
       const job = await visibleJob(actor, projectId, jobId);
       await service.editableProject(actor, projectId);
-      if (job.state.status === 'running') {
-        // The job itself notices the abort (the worker is terminated; the final transaction checks before commit),
-        // so "cancelled" is only reported when nothing was written.
-        job.controller.abort();
-        await job.settled;
+      // The job itself notices the abort (the worker is terminated; the final transaction checks before commit),
+      // so "cancelled" is only reported when nothing was written.
+      const ended = (await jobs.cancel(jobId)) ?? job;
+      if (ended.status !== 'cancelled') {
+        throw new AppError('import_finished', 'Deze import is al klaar of mislukt en kan niet meer worden afgebroken.', 409, { status: ended.status, versionId: ended.result?.versionId ?? null });
       }
-      if (job.state.status !== 'cancelled') throw new AppError('import_finished', 'Deze import is al klaar of mislukt en kan niet meer worden afgebroken.', 409, { status: job.state.status, versionId: job.state.versionId });
     },
 
     /** Stops every running job and waits for them to end (server shutdown). */
-    async cancelAll(): Promise<void> {
-      const running = [...jobs.values()].filter((job) => job.state.status === 'running');
-      for (const job of running) job.controller.abort();
-      await Promise.all(running.map((job) => job.settled));
-    },
+    cancelAll: jobs.cancelAll,
   };
 }
 
