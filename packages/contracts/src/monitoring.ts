@@ -160,22 +160,56 @@ export const dashboardProjectPage = pageOf(dashboardProject).extend({ sort: dash
 export type DashboardProjectPage = z.infer<typeof dashboardProjectPage>;
 
 /** The compact map of a municipality's visible projects with a location: what the project map draws, nothing more (in no particular order). */
-export const dashboardProjectMap = z.object({
-  points: z.array(
-    z.object({
-      id: uuid,
-      name: z.string(),
-      phase: z.enum(projectPhases),
-      lat: z.number(),
-      lon: z.number(),
-      dwellings: z.number().int(),
-      /** The MPG the colour shows: official when there is one, else indicative, else null (3 decimals; lat/lon 5 decimals, about 1 m). */
-      mpg: z.number().nullable(),
-      standing: z.enum(['officieel', 'indicatief', 'geen']),
-    }),
-  ),
-});
+const mapStandings = ['officieel', 'indicatief', 'geen'] as const;
+
+/**
+ * The projects on a municipality dashboard's map, as columns: entry i of every array is the same project (no order).
+ * Columns rather than one object per point because a big city has thousands of points: at 9,000 projects this is
+ * about 40 % less to build in SQL, to send and to parse than objects with repeated keys.
+ */
+export const dashboardProjectMap = z
+  .object({
+    id: z.array(uuid),
+    name: z.array(z.string()),
+    phase: z.array(z.enum(projectPhases)),
+    /** WGS84, 5 decimals (about 1 m). */
+    lat: z.array(z.number()),
+    lon: z.array(z.number()),
+    dwellings: z.array(z.number().int()),
+    /** The MPG the colour shows: official when there is one, else indicative, else null (3 decimals). */
+    mpg: z.array(z.number().nullable()),
+    standing: z.array(z.enum(mapStandings)),
+  })
+  .refine((m) => [m.name, m.phase, m.lat, m.lon, m.dwellings, m.mpg, m.standing].every((column) => column.length === m.id.length), {
+    message: 'Alle kolommen van de kaart hebben evenveel waarden.',
+  });
 export type DashboardProjectMap = z.infer<typeof dashboardProjectMap>;
+
+/** One project of the map, as an object. */
+export interface DashboardMapPoint {
+  id: string;
+  name: string;
+  phase: DashboardProjectMap['phase'][number];
+  lat: number;
+  lon: number;
+  dwellings: number;
+  mpg: number | null;
+  standing: (typeof mapStandings)[number];
+}
+
+/** The map's columns as one object per project (for code that reads points one by one). */
+export function mapPoints(map: DashboardProjectMap): DashboardMapPoint[] {
+  return map.id.map((id, i) => ({
+    id,
+    name: map.name[i] as string,
+    phase: map.phase[i] as DashboardMapPoint['phase'],
+    lat: map.lat[i] as number,
+    lon: map.lon[i] as number,
+    dwellings: map.dwellings[i] as number,
+    mpg: map.mpg[i] ?? null,
+    standing: map.standing[i] as DashboardMapPoint['standing'],
+  }));
+}
 
 export const municipalityDashboard = z.object({
   municipalityCode: z.string(),

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dashboardProjectMap, dashboardProjectPage, municipalityDashboard, type DashboardProject } from '@kringbouw/contracts';
+import { dashboardProjectMap, dashboardProjectPage, mapPoints, municipalityDashboard, type DashboardProject } from '@kringbouw/contracts';
 import { call, createTestContext, idOfOrganisation, projectBody, signIn, type Session, type TestContext } from '../../../test/helpers.ts';
 import { injectMultipart } from '../../../test/stock-support.ts';
 import { declarationMultipart } from '../../../test/matrix/monitoring.support.ts';
@@ -145,14 +145,17 @@ describe('monitoring project list', () => {
     expect(insider.total).toBe(specs.length);
     expect(insider.items.map((p) => p.name)).toEqual(expect.arrayContaining(['Verborgen Gaarde', 'Verborgen Haven']));
 
-    const outsiderMap = dashboardProjectMap.parse((await call(ctx.app, outsider, 'GET', `${base}/map`)).json());
-    expect(outsiderMap.points).toHaveLength(publicCount - 1); // one public project has no location
-    expect(JSON.stringify(outsiderMap)).not.toContain('Verborgen');
-    const anjer = outsiderMap.points.find((p) => p.name === 'Lijst Anjer');
+    const outsiderColumns = dashboardProjectMap.parse((await call(ctx.app, outsider, 'GET', `${base}/map`)).json());
+    const outsiderMap = mapPoints(outsiderColumns);
+    expect(outsiderMap).toHaveLength(publicCount - 1); // one public project has no location
+    expect(JSON.stringify(outsiderColumns)).not.toContain('Verborgen');
+    const anjer = outsiderMap.find((p) => p.name === 'Lijst Anjer');
     expect(anjer).toMatchObject({ lat: 53.2, lon: 6.56, dwellings: 30, mpg: 0.55, standing: 'officieel', phase: 'initiatief' });
-    expect(outsiderMap.points.find((p) => p.name === 'Lijst Berk')).toMatchObject({ mpg: null, standing: 'geen' });
-    const insiderMap = dashboardProjectMap.parse((await call(ctx.app, bewerker, 'GET', `${base}/map?kind=transformatie`)).json());
-    expect(insiderMap.points.map((p) => p.name).sort()).toEqual(['Lijst Berk', 'Lijst Eik "de Hoeve"; fase 1', 'Verborgen Haven']);
+    expect(outsiderMap.find((p) => p.name === 'Lijst Berk')).toMatchObject({ mpg: null, standing: 'geen' });
+    const insiderMap = mapPoints(dashboardProjectMap.parse((await call(ctx.app, bewerker, 'GET', `${base}/map?kind=transformatie`)).json()));
+    expect(insiderMap.map((p) => p.name).sort()).toEqual(['Lijst Berk', 'Lijst Eik "de Hoeve"; fase 1', 'Verborgen Haven']);
+    // Nothing under the filter: every column empty, not null.
+    expect((await call(ctx.app, outsider, 'GET', `${base}/map?year=1999`)).json()).toEqual({ id: [], name: [], phase: [], lat: [], lon: [], dwellings: [], mpg: [], standing: [] });
 
     const csv = await call(ctx.app, outsider, 'GET', `${base}/projects.csv`);
     expect(csv.statusCode, csv.body).toBe(200);

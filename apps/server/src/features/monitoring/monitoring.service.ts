@@ -287,7 +287,7 @@ export function createMonitoringService(deps: { repositories: Repositories; moni
     /** The visible projects with a location, only what the map draws. */
     async map(actor: Actor, municipalityCode: string, filter: { kind?: ProjectKind | undefined; year?: number | undefined }): Promise<DashboardProjectMap> {
       const { scope, query } = await listScope(actor, municipalityCode, filter);
-      return { points: await monitoring.mapPoints(scope, query) };
+      return monitoring.mapColumns(scope, query);
     },
   };
 }

@@ -16,8 +16,8 @@ vi.mock('./ProjectMap.tsx', async () => {
   const { useDashboardMap } = await import('./api.ts');
   return {
     ProjectMap: ({ municipalityCode, kind, year, total }: { municipalityCode: string; kind: string; year: string; total: number }) => {
-      const points = useDashboardMap(municipalityCode, kind as '', year).data?.points;
-      return <div data-testid="project-map" data-total={total} data-points={points === undefined ? '' : points.map((p) => p.name).join(',')} />;
+      const points = useDashboardMap(municipalityCode, kind as '', year).data;
+      return <div data-testid="project-map" data-total={total} data-points={points === undefined ? '' : points.name.join(',')} />;
     },
   };
 });
@@ -76,7 +76,7 @@ function stub() {
       const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
       if (url.pathname === '/api/municipalities/GM0546/monitoring') return json(dashboard());
       if (url.pathname === '/api/municipalities/GM0546/monitoring/projects') return json(page(url.searchParams));
-      if (url.pathname === '/api/municipalities/GM0546/monitoring/map') return json({ points: [{ id: uuid(1), name: 'Op de kaart', phase: 'ontwerp', lat: 52.16, lon: 4.49, dwellings: 10, mpg: 0.5, standing: 'officieel' }] });
+      if (url.pathname === '/api/municipalities/GM0546/monitoring/map') return json({ id: [uuid(1)], name: ['Op de kaart'], phase: ['ontwerp'], lat: [52.16], lon: [4.49], dwellings: [10], mpg: [0.5], standing: ['officieel'] });
       return new Response(JSON.stringify({ error: { code: 'not_found', message: 'niet gevonden' } }), { status: 404, headers: { 'content-type': 'application/json' } });
     }),
   );

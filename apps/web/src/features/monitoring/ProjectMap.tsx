@@ -24,24 +24,24 @@ const NETHERLANDS: [[number, number], [number, number]] = [
 ];
 const empty = { type: 'FeatureCollection' as const, features: [] };
 
-/** GeoJSON points of the map endpoint's projects (standing: which MPG the colour shows). */
-export function projectPoints(points: DashboardProjectMap['points']) {
+/** GeoJSON points of the map endpoint's project columns (standing: which MPG the colour shows). */
+export function projectPoints(map: DashboardProjectMap) {
   return {
     type: 'FeatureCollection' as const,
-    features: points.map((p) => ({
+    features: map.id.map((id, i) => ({
       type: 'Feature' as const,
-      geometry: { type: 'Point' as const, coordinates: [p.lon, p.lat] },
-      properties: { id: p.id, name: p.name, phase: p.phase, dwellings: p.dwellings, mpg: p.mpg, standing: p.standing },
+      geometry: { type: 'Point' as const, coordinates: [map.lon[i] as number, map.lat[i] as number] },
+      properties: { id, name: map.name[i], phase: map.phase[i], dwellings: map.dwellings[i], mpg: map.mpg[i] ?? null, standing: map.standing[i] },
     })),
   };
 }
 
-const noPoints: DashboardProjectMap['points'] = [];
+const noPoints: DashboardProjectMap = { id: [], name: [], phase: [], lat: [], lon: [], dwellings: [], mpg: [], standing: [] };
 
 export function ProjectMap({ municipalityCode, kind, year, total }: { municipalityCode: string; kind: ProjectKind | ''; year: string; total: number }) {
   const { t } = useTranslation();
   const pointsQuery = useDashboardMap(municipalityCode, kind, year);
-  const points = pointsQuery.data?.points ?? noPoints;
+  const points = pointsQuery.data ?? noPoints;
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const loaded = useRef<Promise<void> | null>(null);
@@ -127,7 +127,7 @@ export function ProjectMap({ municipalityCode, kind, year, total }: { municipali
     });
   }, [boundary.data]);
 
-  const placed = points.length;
+  const placed = points.id.length;
   return (
     <figure className="project-map">
       <div ref={container} className="project-map__canvas" role="img" aria-label={t('monitoring.map.label', { count: placed })} data-testid="project-map" data-points={placed} aria-busy={pointsQuery.isPending} />
