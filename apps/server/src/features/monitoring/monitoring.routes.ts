@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { cityDealOverview, dashboardProjectMap, dashboardProjectPage, dashboardProjectsCsvQuery, dashboardProjectsQuery, dashboardQuery, declareIndicatorFields, entryParams, idParams, municipalityDashboard, projectIndicators, withdrawIndicatorRequest } from '@kringbouw/contracts';
 import { AppError, validationFailed } from '../../errors.ts';
 import { actorOf } from '../../http/auth-context.ts';
+import { readMultipartForm } from '../../http/multipart.ts';
 import { errorResponses } from '../../http/route-schemas.ts';
 import { REPORT_LIMIT_BYTES, type MonitoringService, type ReportUpload } from './monitoring.service.ts';
 
@@ -17,32 +18,12 @@ function attachment(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-function isFileTooLarge(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'FST_REQ_FILE_TOO_LARGE';
-}
-
 const tooLarge = () => new AppError('payload_too_large', `Het rapport is groter dan ${REPORT_LIMIT_BYTES / (1024 * 1024)} MB.`, 413);
 
-/** Reads a declaration: text fields plus an optional file part "report" (the PDF), in any order. */
+/** Reads a declaration: text fields plus an optional file part "report" (the PDF), in any order; an empty file is none. */
 async function declaration(request: FastifyRequest): Promise<{ fields: Record<string, string>; report: ReportUpload | null }> {
-  const fields: Record<string, string> = {};
-  let report: ReportUpload | null = null;
-  try {
-    for await (const part of request.parts()) {
-      if (part.type === 'file') {
-        const bytes = await part.toBuffer();
-        if (part.file.truncated) throw tooLarge();
-        if (part.fieldname !== 'report') throw validationFailed([{ path: part.fieldname, message: 'Alleen het veld "report" mag een bestand bevatten.' }]);
-        if (bytes.length > 0) report = { fileName: part.filename, bytes };
-      } else {
-        fields[part.fieldname] = String(part.value);
-      }
-    }
-  } catch (error) {
-    if (isFileTooLarge(error)) throw tooLarge();
-    throw error;
-  }
-  return { fields, report };
+  const { fields, file } = await readMultipartForm(request, { fileField: 'report', tooLarge });
+  return { fields, report: file !== null && file.bytes.length > 0 ? file : null };
 }
 
 export function registerMonitoringRoutes(app: FastifyInstance, deps: { monitoring: MonitoringService }): void {
