@@ -3,7 +3,8 @@
  * project and drafts agreements from a template of the Cirkelstad guide, edits the measurable commitment to look
  * at that project, submits its bid; the gemeente opens the negotiation; the gemeente, the corporation and the
  * huurdersorganisatie each approve on behalf of their organisation, which signs the agreements; then the
- * corporation declares the project's official value and the commitment turns green.
+ * corporation declares the project's official value and the commitment turns green, changes the text after signing,
+ * and records evidence for the procesafspraak with a PDF attached.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +25,8 @@ afterAll(async () => {
 });
 
 const templateTitle = 'Materiaalgebonden CO2 binnen het basisniveau van Het Nieuwe Normaal';
+/** A procesafspraak from the guide's templates: fulfilled by evidence. */
+const processTitle = 'Verkennend gesprek over ambities';
 const corporation = 'Voorbeeldcorporatie Leiden (demo)';
 const tenants = 'Voorbeeld Huurdersorganisatie Leiden (demo)';
 
@@ -57,7 +60,8 @@ describe('prestatieafspraken journey', () => {
     await corp.getByLabel(corporation, { exact: true }).check();
     await corp.getByLabel(tenants, { exact: true }).check();
     await corp.getByLabel(templateTitle).check();
-    await corp.getByText('1 voorbeeld gekozen').waitFor();
+    await corp.getByLabel(processTitle, { exact: true }).check();
+    await corp.getByText('2 voorbeelden gekozen').waitFor();
     await corp.getByRole('button', { name: 'Prestatieafspraken aanmaken' }).click();
     await corp.getByRole('heading', { level: 1, name: title }).waitFor();
     const agreementUrl = corp.url();
@@ -179,5 +183,21 @@ describe('prestatieafspraken journey', () => {
     const csvDownload = corp.waitForEvent('download');
     await corp.getByRole('link', { name: 'Logboek downloaden (CSV)' }).click();
     expect((await csvDownload).suggestedFilename()).toMatch(/\.csv$/);
+
+    // 11. Evidence for the procesafspraak with the meeting's report attached as a PDF: listed with name, type and size.
+    const processCard = corp.locator('article.commitment', { hasText: processTitle });
+    await processCard.getByRole('button', { name: 'Bewijs vastleggen' }).click();
+    const evidenceForm = processCard.getByRole('form', { name: 'Bewijs vastleggen' });
+    await evidenceForm.getByLabel('Wat is er gedaan?').fill('Verkennend gesprek gevoerd met gemeente en huurders.');
+    await evidenceForm.getByLabel('Datum').fill(new Date().toISOString().slice(0, 10));
+    await evidenceForm.getByLabel('Document (niet verplicht)', { exact: true }).setInputFiles({ name: 'verslag-gesprek.pdf', mimeType: 'application/pdf', buffer: tinyPdf });
+    await evidenceForm.getByRole('button', { name: 'Bewijs opslaan' }).click();
+    await evidenceForm.waitFor({ state: 'detached' });
+    const attached = processCard.getByTestId('evidence-file');
+    await attached.getByRole('link', { name: 'verslag-gesprek.pdf' }).waitFor();
+    expect(await attached.textContent()).toBe('verslag-gesprek.pdf (PDF, 1 kB)');
+    const evidenceDownload = corp.waitForEvent('download');
+    await attached.getByRole('link', { name: 'verslag-gesprek.pdf' }).click();
+    expect((await evidenceDownload).suggestedFilename()).toBe('verslag-gesprek.pdf');
   });
 });

@@ -15,12 +15,15 @@
  *   DELETE /agreements/:id/commitments/:commitmentId?revision → agreement
  *   POST   /agreements/:id/transitions transitionRequest      → agreement
  *   POST   /agreements/:id/approvals   approveRequest         → agreement (the last party's approval signs)
+ *   DELETE /agreements/:id/approvals/:organisationId?revision → agreement (withdraw; 409 `already_signed` after signing)
  *   GET    /agreements/:id/versions                          → agreementVersions
  *   GET    /agreements/:id/versions/:number                  → agreementVersion
  *   GET    /agreements/:id/versions/:number/diff?against     → versionDiff (default against number − 1)
  *   GET    /agreements/:id/progress?asOf&version             → agreementProgress
  *   GET    /agreements/:id/evidence                          → evidenceList
  *   POST   /agreements/:id/evidence    evidenceInput          → 201 evidence
+ *   POST   /agreements/:id/evidence/upload  multipart: evidence fields + file "file" → 201 evidence
+ *   GET    /agreements/:id/evidence/:evidenceId/file             → the attached document (404 when not visible)
  *   GET    /agreements/:id/comments?commitmentId&evaluationYear → commentList
  *   POST   /agreements/:id/comments    commentInput           → 201 comment
  *   GET    /agreements/:id/audit                             → auditList
@@ -41,6 +44,7 @@ import {
   agreementVisibilities,
   commitmentKinds,
   comparators,
+  evidenceFileFormats,
   guideSteps,
   pblSteps,
   scopeAggregations,
@@ -210,6 +214,8 @@ export type UpdateCommitmentRequest = z.infer<typeof updateCommitmentRequest>;
 export const deleteCommitmentQuery = z.object({ revision: z.coerce.number().int().min(1).optional() });
 
 export const agreementParams = z.object({ id: uuid });
+export const approvalParams = z.object({ id: uuid, organisationId: uuid });
+export const evidenceParams = z.object({ id: uuid, evidenceId: uuid });
 export const commitmentParams = z.object({ id: uuid, commitmentId: uuid });
 export const versionParams = z.object({ id: uuid, number: z.coerce.number().int().min(1) });
 
@@ -336,6 +342,12 @@ export const approveRequest = z.object({
 });
 export type ApproveRequest = z.infer<typeof approveRequest>;
 
+/**
+ * Withdraw the organisation's approval of the working version (DELETE …/approvals/:organisationId). Only while the
+ * version is unsigned (409 `already_signed` afterwards); `revision`, when given, must be the current one.
+ */
+export const withdrawApprovalQuery = z.object({ revision: z.coerce.number().int().min(1).optional() });
+
 export const agreementVersions = z.object({ items: z.array(agreementVersionSummary) });
 
 /** One version's full text. */
@@ -382,6 +394,19 @@ export const evidenceInput = z.object({
   organisationId: uuid,
 });
 export type EvidenceInput = z.infer<typeof evidenceInput>;
+// POST …/evidence/upload takes the same fields as multipart/form-data strings (an empty documentTitle or documentUrl
+// counts as none) plus the part "file": PDF, docx, xlsx, odt, png or jpeg, recognised by its content (400
+// `validation_failed` at `file` otherwise, nothing stored), at most 20 MB by default (413 `payload_too_large`).
+
+/** The document attached to evidence (its bytes: GET …/evidence/:evidenceId/file). */
+export const evidenceFile = z.object({
+  name: z.string(),
+  sizeBytes: z.number().int().min(0),
+  /** The media type recognised from the file's content (not the one the browser sent). */
+  mediaType: z.string(),
+  format: z.enum(evidenceFileFormats),
+});
+export type EvidenceFileDto = z.infer<typeof evidenceFile>;
 
 export const evidence = z.object({
   id: uuid,
@@ -390,6 +415,8 @@ export const evidence = z.object({
   date: isoDate,
   documentTitle: z.string().nullable(),
   documentUrl: z.string().nullable(),
+  /** An uploaded document, null when none was attached. */
+  file: evidenceFile.nullable(),
   organisationId: uuid,
   organisationName: z.string(),
   recordedBy: userRef.nullable(),
@@ -514,6 +541,7 @@ export const auditActions = [
   'commitment_removed',
   'state_changed',
   'approved',
+  'approval_withdrawn',
   'signed',
   'evidence_added',
   'comment_added',
@@ -580,6 +608,7 @@ export const notificationKinds = [
   'onderhandeling_gestart',
   'goedkeuring_gevraagd',
   'goedgekeurd',
+  'goedkeuring_ingetrokken',
   'ondertekend',
   'reactie',
   'evaluatie_gestart',

@@ -6,8 +6,9 @@
 import { expect } from 'vitest';
 import { notificationList } from '@kringbouw/contracts';
 import { call } from '../helpers.ts';
+import { injectMultipart } from '../stock-support.ts';
 import { signedIn, type Expected, type Fixtures, type MatrixRows } from '../authorization-matrix.support.ts';
-import { agreementBody, agreementIn, leidenParties, processCommitment } from './agreements.support.ts';
+import { agreementBody, agreementIn, evidenceMultipart, leidenParties, processCommitment, tinyPdf } from './agreements.support.ts';
 
 const view: Expected = [401, 404, 200, 200, 200, 200];
 const edit = (status: number): Expected => [401, 404, 403, status, status, 403];
@@ -72,6 +73,38 @@ export const rows: MatrixRows = {
     cell: async (f) => {
       const { p, a } = await fresh(f, 'onderhandeling');
       return { method: 'POST', url: `/api/agreements/${a.id}/approvals`, body: { organisationId: p.gemeente, revision: a.revision } };
+    },
+  },
+  'DELETE /api/agreements/:id/approvals/:organisationId': {
+    // Gemeente Leiden approved; only its own bewerker/beheerder can take that back.
+    expected: edit(200),
+    cell: async (f) => {
+      const { p, a } = await fresh(f, 'onderhandeling');
+      const gemeente = f.sessions.beheerder;
+      if (gemeente === null) throw new Error('no beheerder session');
+      const approved = await call(f.ctx.app, gemeente, 'POST', `/api/agreements/${a.id}/approvals`, { organisationId: p.gemeente, revision: a.revision });
+      expect(approved.statusCode, approved.body).toBe(200);
+      return { method: 'DELETE', url: `/api/agreements/${a.id}/approvals/${p.gemeente}?revision=${a.revision}` };
+    },
+  },
+  'POST /api/agreements/:id/evidence/upload': {
+    expected: edit(201),
+    cell: async (f) => {
+      const { p, a } = await fresh(f);
+      return {
+        method: 'POST',
+        url: `/api/agreements/${a.id}/evidence/upload`,
+        multipart: evidenceMultipart({ commitmentId: a.commitments[0]?.id ?? '', note: 'Cursus gevolgd', date: '2026-03-01', organisationId: p.gemeente }, { name: 'verslag.pdf', content: tinyPdf }),
+      };
+    },
+  },
+  'GET /api/agreements/:id/evidence/:evidenceId/file': {
+    expected: view,
+    cell: async (f) => {
+      const { p, a } = await fresh(f);
+      const uploaded = await injectMultipart(f.ctx.app, p.corporatieSession, 'POST', `/api/agreements/${a.id}/evidence/upload`, evidenceMultipart({ commitmentId: a.commitments[0]?.id ?? '', note: 'Verslag', date: '2026-03-01', organisationId: p.corporatie }, { name: 'verslag.pdf', content: tinyPdf }));
+      expect(uploaded.statusCode, uploaded.body).toBe(201);
+      return { method: 'GET', url: `/api/agreements/${a.id}/evidence/${uploaded.json<{ id: string }>().id}/file` };
     },
   },
   'GET /api/agreements/:id/versions': { expected: view, cell: async (f) => ({ method: 'GET', url: `/api/agreements/${(await fresh(f)).a.id}/versions` }) },

@@ -1,4 +1,5 @@
 /** Test support for prestatieafspraken: the three Leiden parties, a request body, and agreements in a given state. */
+import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Agreement } from '@kringbouw/contracts';
 import { call, idOfOrganisation, signIn, type Session, type TestContext } from '../helpers.ts';
@@ -77,4 +78,26 @@ export async function agreementIn(ctx: TestContext, p: LeidenParties, gemeenteSe
   await step(p.corporatieSession, '/approvals', { organisationId: p.corporatie, revision: a.revision });
   await step(p.huurdersSession, '/approvals', { organisationId: p.huurders, revision: a.revision });
   return a;
+}
+
+/** A tiny but real PDF (header, one object, trailer). */
+export const tinyPdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+/**
+ * A multipart body for POST …/evidence/upload: text fields and, when given, the file part "file" (its content type as
+ * a browser would send it; the server ignores it and reads the bytes).
+ */
+export function evidenceMultipart(fields: Record<string, string>, file?: { name: string; content: Buffer; contentType?: string }) {
+  const boundary = `----kringbouw${randomBytes(8).toString('hex')}`;
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  if (file) {
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.contentType ?? 'application/octet-stream'}\r\n\r\n`),
+      file.content,
+      Buffer.from('\r\n'),
+    );
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }

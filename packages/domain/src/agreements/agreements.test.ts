@@ -7,6 +7,8 @@ import {
   allowedActions,
   allPartiesApproved,
   applyAction,
+  approvalWithdrawal,
+  checkEvidenceFile,
   combineLights,
   commitmentFromTemplate,
   compare,
@@ -16,10 +18,12 @@ import {
   diffVersions,
   editEffect,
   evaluateAgreement,
+  evidenceFileName,
   evaluateMeasurable,
   evaluateProcess,
   findTemplate,
   nextEvaluationYear,
+  sniffEvidenceFileFormat,
   stateAfterAllApproved,
   type CycleFacts,
   type MeasurableCommitment,
@@ -108,6 +112,13 @@ describe('cycle state machine', () => {
     for (const s of ['bod', 'evaluatie', 'afgerond'] as const) expect(editEffect(s).allowed).toBe(false);
     expect(stateAfterAllApproved('wijziging')).toBe('ondertekend');
     expect(stateAfterAllApproved('concept')).toBe('concept');
+  });
+
+  it('lets a party withdraw its approval only while the version is unsigned', () => {
+    expect(approvalWithdrawal('onderhandeling')).toEqual({ allowed: true });
+    expect(approvalWithdrawal('wijziging')).toEqual({ allowed: true });
+    for (const s of ['ondertekend', 'evaluatie', 'afgerond'] as const) expect(approvalWithdrawal(s)).toMatchObject({ allowed: false, code: 'already_signed' });
+    for (const s of ['concept', 'bod'] as const) expect(approvalWithdrawal(s)).toMatchObject({ allowed: false, code: 'invalid_state' });
   });
 
   it('needs an approval of every party organisation', () => {
@@ -444,5 +455,64 @@ describe('templates', () => {
     const trip = findTemplate('start-excursies');
     if (trip === undefined) throw new Error('template missing');
     expect(commitmentFromTemplate({ template: trip, id: 'y', parties, periodEndYear: 2028 })).toMatchObject({ kind: 'proces', dueDate: null, responsibleOrganisationIds: [GEM, CORP, HUUR] });
+  });
+});
+
+/** A ZIP package with stored (uncompressed) entries: local headers, central directory, end record (CRCs left 0). */
+function zip(entries: readonly [string, string][]): Uint8Array {
+  const u16 = (n: number) => [n & 0xff, (n >> 8) & 0xff];
+  const u32 = (n: number) => [...u16(n & 0xffff), ...u16(Math.floor(n / 0x10000))];
+  const text = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
+  const bytes: number[] = [];
+  const central: number[] = [];
+  for (const [name, content] of entries) {
+    const offset = bytes.length;
+    // local header: version, flags, method 0 (stored), time, date, crc, sizes, name length, extra length
+    bytes.push(0x50, 0x4b, 0x03, 0x04, ...u16(10), ...u16(0), ...u16(0), ...u32(0), ...u32(0), ...u32(content.length), ...u32(content.length), ...u16(name.length), ...u16(0), ...text(name), ...text(content));
+    // central entry: versions, flags, method, time, date, crc, sizes, name/extra/comment lengths, disk, attributes, offset
+    central.push(0x50, 0x4b, 0x01, 0x02, ...u16(20), ...u16(10), ...u16(0), ...u16(0), ...u32(0), ...u32(0), ...u32(content.length), ...u32(content.length));
+    central.push(...u16(name.length), ...u16(0), ...u16(0), ...u16(0), ...u16(0), ...u32(0), ...u32(offset), ...text(name));
+  }
+  const centralAt = bytes.length;
+  bytes.push(...central, 0x50, 0x4b, 0x05, 0x06, ...u16(0), ...u16(0), ...u16(entries.length), ...u16(entries.length), ...u32(central.length), ...u32(centralAt), ...u16(0));
+  return Uint8Array.from(bytes);
+}
+
+const asBytes = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+
+describe('evidence documents', () => {
+  const docx = zip([['[Content_Types].xml', '<Types/>'], ['_rels/.rels', '<Relationships/>'], ['word/document.xml', '<w:document/>']]);
+  const xlsx = zip([['[Content_Types].xml', '<Types/>'], ['xl/workbook.xml', '<workbook/>']]);
+  const odt = zip([['mimetype', 'application/vnd.oasis.opendocument.text'], ['content.xml', '<office:document-content/>']]);
+  const ods = zip([['mimetype', 'application/vnd.oasis.opendocument.spreadsheet']]);
+  const plainZip = zip([['notes.txt', 'hallo']]);
+
+  it('recognises each accepted format by its first bytes, whatever it is called', () => {
+    expect(sniffEvidenceFileFormat(asBytes('%PDF-1.7\n%%EOF'))).toBe('pdf');
+    expect(sniffEvidenceFileFormat(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]))).toBe('png');
+    expect(sniffEvidenceFileFormat(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]))).toBe('jpeg');
+    expect([docx, xlsx, odt].map(sniffEvidenceFileFormat)).toEqual(['docx', 'xlsx', 'odt']);
+    // other ZIP packages (a spreadsheet in OpenDocument, a plain archive), text and executables are none of them
+    expect([ods, plainZip, asBytes('Hallo'), asBytes('MZ\x90\x00')].map(sniffEvidenceFileFormat)).toEqual([null, null, null, null]);
+  });
+
+  it('accepts a file whose name fits its content and says what is wrong otherwise', () => {
+    expect(checkEvidenceFile({ fileName: 'verslag.PDF', bytes: asBytes('%PDF-1.4') })).toEqual({ ok: true, format: 'pdf', mediaType: 'application/pdf' });
+    expect(checkEvidenceFile({ fileName: 'foto.jpg', bytes: Uint8Array.from([0xff, 0xd8, 0xff, 0xdb]) })).toMatchObject({ ok: true, mediaType: 'image/jpeg' });
+    expect(checkEvidenceFile({ fileName: 'plan.docx', bytes: docx })).toMatchObject({ ok: true, mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+    expect(checkEvidenceFile({ fileName: 'leeg.pdf', bytes: new Uint8Array() })).toEqual({ ok: false, code: 'empty_file', message: 'Het bestand "leeg.pdf" is leeg. Kies het bestand opnieuw.' });
+    const fake = checkEvidenceFile({ fileName: 'rapport.pdf', bytes: asBytes('<html>niet echt</html>') });
+    expect(fake).toMatchObject({ ok: false, code: 'unsupported_file_type' });
+    expect(fake.ok ? '' : fake.message).toContain('de inhoud is niet die van een PDF-bestand');
+    expect(checkEvidenceFile({ fileName: 'setup.exe', bytes: asBytes('MZ') })).toMatchObject({ ok: false, code: 'unsupported_file_type', message: expect.stringContaining('wordt niet ondersteund') });
+    const renamed = checkEvidenceFile({ fileName: 'foto.pdf', bytes: Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) });
+    expect(renamed).toEqual({ ok: false, code: 'file_type_mismatch', message: 'Het bestand "foto.pdf" is een PNG-afbeelding, maar de naam eindigt op .pdf. Geef het de extensie .png of kies het juiste bestand.' });
+  });
+
+  it('keeps only the file name itself', () => {
+    expect(evidenceFileName('C:\\Users\\jan\\verslag.pdf')).toBe('verslag.pdf');
+    expect(evidenceFileName('../../etc/\u0000passwd.pdf')).toBe('passwd.pdf');
+    const long = evidenceFileName(`${'a'.repeat(300)}.docx`);
+    expect([long.length, long.endsWith('.docx')]).toEqual([200, true]);
   });
 });

@@ -171,3 +171,21 @@ export function allPartiesApproved(partyOrganisationIds: readonly string[], appr
   const approved = new Set(approvedOrganisationIds);
   return partyOrganisationIds.length > 0 && partyOrganisationIds.every((id) => approved.has(id));
 }
+
+export type ApprovalWithdrawal =
+  | { allowed: true }
+  | { allowed: false; code: 'already_signed' | 'invalid_state'; message: string };
+
+/**
+ * Whether a party may withdraw its approval in this state. Approvals wait on an unsigned working version during the
+ * negotiation and for a pending change (the states of {@link canApproveInState}); there a party may take its approval
+ * back. Once the version is signed (ondertekend, evaluatie, afgerond) it never changes again, so neither do its
+ * approvals: `already_signed`. Before the negotiation nobody has approved yet: `invalid_state`.
+ */
+export function approvalWithdrawal(state: AgreementState): ApprovalWithdrawal {
+  if (canApproveInState(state)) return { allowed: true };
+  if (state === 'ondertekend' || state === 'evaluatie' || state === 'afgerond') {
+    return { allowed: false, code: 'already_signed', message: 'Deze versie is door alle partijen ondertekend: een goedkeuring kan niet meer worden ingetrokken.' };
+  }
+  return { allowed: false, code: 'invalid_state', message: 'Er is nog niets goed te keuren: goedkeuringen beginnen bij de onderhandeling.' };
+}

@@ -1,12 +1,18 @@
 /**
  * Tables of prestatieafspraken (issue 6). Migration 0007 adds two triggers Drizzle does not model:
  * `agreement_audit` rejects UPDATE, DELETE and TRUNCATE (append-only), and a signed row of `agreement_versions`
- * can be neither updated nor deleted.
+ * can be neither updated nor deleted. Migration 0013 adds documents to evidence and withdrawable approvals.
  */
-import { bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigserial, boolean, check, customType, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { municipalities, organisations, users } from '../schema.ts';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength)),
+});
 
 export const agreements = pgTable('agreements', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -77,8 +83,11 @@ export const agreementApprovals = pgTable(
     approvedBy: uuid('approved_by').notNull(),
     approvedAt: timestamptz('approved_at').notNull(),
     note: text('note'),
+    /** Set when the party withdrew the approval (before signing); a withdrawn approval no longer counts. */
+    withdrawnAt: timestamptz('withdrawn_at'),
+    withdrawnBy: uuid('withdrawn_by'),
   },
-  (t) => [uniqueIndex('agreement_approvals_once').on(t.agreementId, t.revision, t.organisationId)],
+  (t) => [uniqueIndex('agreement_approvals_once').on(t.agreementId, t.revision, t.organisationId).where(sql`${t.withdrawnAt} is null`)],
 );
 
 export const agreementEvidence = pgTable(
@@ -98,6 +107,21 @@ export const agreementEvidence = pgTable(
     recordedAt: timestamptz('recorded_at').notNull(),
   },
   (t) => [index('agreement_evidence_agreement_idx').on(t.agreementId)],
+);
+
+/** The document uploaded with one evidence row (written in the same transaction); media type as recognised from its bytes. */
+export const agreementEvidenceFiles = pgTable(
+  'agreement_evidence_files',
+  {
+    evidenceId: uuid('evidence_id')
+      .primaryKey()
+      .references(() => agreementEvidence.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    mediaType: text('media_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    content: bytea('content').notNull(),
+  },
+  (t) => [check('agreement_evidence_files_size_check', sql`${t.sizeBytes} > 0`)],
 );
 
 export const agreementComments = pgTable(

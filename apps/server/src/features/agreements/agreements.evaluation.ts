@@ -101,7 +101,7 @@ export function buildEvaluationModel(input: { agreement: Agreement; progress: Ag
       } else {
         paragraphs.push(c.dueDate === null ? `Termijn: binnen de periode.` : `Termijn: ${dateNl(c.dueDate)}.`);
         if (p.evidence.length === 0) paragraphs.push('Nog geen bewijs vastgelegd.');
-        else tables.push({ columns: ['Datum', 'Bewijs', 'Document', 'Namens'], rows: p.evidence.map((e) => [dateNl(e.date), e.note, e.documentTitle ?? e.documentUrl ?? '—', e.organisationName]) });
+        else tables.push({ columns: ['Datum', 'Bewijs', 'Document', 'Namens'], rows: p.evidence.map((e) => [dateNl(e.date), e.note, [e.documentTitle ?? e.documentUrl, e.file?.name].filter((x) => x !== null && x !== undefined).join(' · ') || '—', e.organisationName]) });
       }
       const own = comments.filter((x) => x.commitmentId === c.id);
       for (const x of own) paragraphs.push(`Reactie ${x.organisationName}${x.author ? ` (${x.author.name})` : ''}: ${x.body}`);

@@ -12,7 +12,7 @@ import type {
   agreementListItem,
 } from '@kringbouw/contracts';
 import { catalogueIndicator, type IndicatorId } from '@kringbouw/domain/monitoring';
-import { allowedActions, cycleDeadlines, cycleOverdue, nextEvaluationYear, type AgreementProgressResult, type Commitment, type CycleFacts, type TrafficLight } from '@kringbouw/domain/agreements';
+import { allowedActions, cycleDeadlines, cycleOverdue, evidenceFileFormatInfo, evidenceFileFormats, nextEvaluationYear, type AgreementProgressResult, type EvidenceFileFormat, type Commitment, type CycleFacts, type TrafficLight } from '@kringbouw/domain/agreements';
 import type { z } from 'zod';
 import type { AgreementRow, ApprovalRecord, AuditRecord, CommentRecord, EvidenceRecord, NotificationRecord, PartyRecord, VersionRecord } from './agreements.repository.ts';
 
@@ -137,8 +137,16 @@ export function presentAgreementListItem(row: AgreementRow & { parties: PartyRec
   };
 }
 
+/** The accepted format of a stored media type (recognised from the bytes at upload). */
+function formatOfMediaType(mediaType: string): EvidenceFileFormat {
+  const format = evidenceFileFormats.find((f) => evidenceFileFormatInfo[f].mediaType === mediaType);
+  if (format === undefined) throw new Error(`evidence file with unexpected media type ${mediaType}`);
+  return format;
+}
+
 export function presentEvidence(e: EvidenceRecord): EvidenceDto {
-  return { ...e, recordedAt: iso(e.recordedAt) };
+  const file = e.file === null ? null : { name: e.file.name, sizeBytes: e.file.sizeBytes, mediaType: e.file.mediaType, format: formatOfMediaType(e.file.mediaType) };
+  return { ...e, file, recordedAt: iso(e.recordedAt) };
 }
 
 export function presentComment(c: CommentRecord): CommentDto {

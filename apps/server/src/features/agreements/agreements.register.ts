@@ -6,7 +6,8 @@ import { createAgreementsRepository } from './agreements.repository.ts';
 import { registerAgreementRoutes } from './agreements.routes.ts';
 import { createAgreementsService } from './agreements.service.ts';
 
-export function registerAgreementsFeature(app: FastifyInstance, deps: { db: Db; mail: MailTransport; now: () => Date; publicUrl: URL | null }): void {
+/** `evidenceFileLimitBytes`: largest document uploaded with evidence (default 20 MB, EVIDENCE_FILE_LIMIT_BYTES). */
+export function registerAgreementsFeature(app: FastifyInstance, deps: { db: Db; mail: MailTransport; now: () => Date; publicUrl: URL | null; evidenceFileLimitBytes?: number }): void {
   const agreements = createAgreementsService({ repository: createAgreementsRepository(deps.db), mail: deps.mail, now: deps.now, publicUrl: deps.publicUrl, log: app.log });
-  registerAgreementRoutes(app, { agreements });
+  registerAgreementRoutes(app, { agreements, ...(deps.evidenceFileLimitBytes === undefined ? {} : { evidenceFileLimitBytes: deps.evidenceFileLimitBytes }) });
 }

@@ -14,6 +14,7 @@ import {
   agreementAudit,
   agreementComments,
   agreementEvidence,
+  agreementEvidenceFiles,
   agreementParties,
   agreements,
   agreementVersions,
@@ -102,10 +103,18 @@ export interface EvidenceRecord {
   date: string;
   documentTitle: string | null;
   documentUrl: string | null;
+  /** The uploaded document's facts (its bytes: {@link evidenceFile}). */
+  file: { name: string; mediaType: string; sizeBytes: number } | null;
   organisationId: string;
   organisationName: string;
   recordedBy: { id: string; name: string } | null;
   recordedAt: Date;
+}
+
+export interface EvidenceFileValues {
+  name: string;
+  mediaType: string;
+  content: Buffer;
 }
 
 export interface CommentRecord {
@@ -339,7 +348,7 @@ function buildRepository(db: Db) {
         .from(agreementApprovals)
         .innerJoin(organisations, eq(organisations.id, agreementApprovals.organisationId))
         .leftJoin(users, eq(users.id, agreementApprovals.approvedBy))
-        .where(eq(agreementApprovals.agreementId, agreementId))
+        .where(and(eq(agreementApprovals.agreementId, agreementId), isNull(agreementApprovals.withdrawnAt)))
         .orderBy(asc(agreementApprovals.approvedAt));
       return rows.map(({ approvedById, approvedByName, ...r }) => ({ ...r, approvedBy: { id: approvedById, name: approvedByName ?? '—' } }));
     },
@@ -424,8 +433,31 @@ function buildRepository(db: Db) {
     },
 
     async approvedOrganisations(agreementId: string, revision: number): Promise<string[]> {
-      const rows = await db.select({ organisationId: agreementApprovals.organisationId }).from(agreementApprovals).where(and(eq(agreementApprovals.agreementId, agreementId), eq(agreementApprovals.revision, revision)));
+      const rows = await db
+        .select({ organisationId: agreementApprovals.organisationId })
+        .from(agreementApprovals)
+        .where(and(eq(agreementApprovals.agreementId, agreementId), eq(agreementApprovals.revision, revision), isNull(agreementApprovals.withdrawnAt)));
       return rows.map((r) => r.organisationId);
+    },
+
+    /**
+     * Marks the organisation's approval of `revision` withdrawn (the row stays, with who and when); returns what was
+     * approved, or null when there was no approval in force.
+     */
+    async withdrawApproval(values: { agreementId: string; revision: number; organisationId: string; withdrawnBy: string; at: Date }): Promise<{ approvedAt: Date; approvedBy: string; note: string | null } | null> {
+      const rows = await db
+        .update(agreementApprovals)
+        .set({ withdrawnAt: values.at, withdrawnBy: values.withdrawnBy })
+        .where(
+          and(
+            eq(agreementApprovals.agreementId, values.agreementId),
+            eq(agreementApprovals.revision, values.revision),
+            eq(agreementApprovals.organisationId, values.organisationId),
+            isNull(agreementApprovals.withdrawnAt),
+          ),
+        )
+        .returning({ approvedAt: agreementApprovals.approvedAt, approvedBy: agreementApprovals.approvedBy, note: agreementApprovals.note });
+      return rows[0] ?? null;
     },
 
     async evidence(agreementId: string): Promise<EvidenceRecord[]> {
@@ -437,6 +469,9 @@ function buildRepository(db: Db) {
           date: agreementEvidence.date,
           documentTitle: agreementEvidence.documentTitle,
           documentUrl: agreementEvidence.documentUrl,
+          fileName: agreementEvidenceFiles.name,
+          fileMediaType: agreementEvidenceFiles.mediaType,
+          fileSizeBytes: agreementEvidenceFiles.sizeBytes,
           organisationId: agreementEvidence.organisationId,
           organisationName: organisations.name,
           recordedById: agreementEvidence.recordedBy,
@@ -446,16 +481,36 @@ function buildRepository(db: Db) {
         .from(agreementEvidence)
         .innerJoin(organisations, eq(organisations.id, agreementEvidence.organisationId))
         .leftJoin(users, eq(users.id, agreementEvidence.recordedBy))
+        .leftJoin(agreementEvidenceFiles, eq(agreementEvidenceFiles.evidenceId, agreementEvidence.id))
         .where(eq(agreementEvidence.agreementId, agreementId))
         .orderBy(asc(agreementEvidence.date), asc(agreementEvidence.recordedAt));
-      return rows.map(({ recordedById, recordedByName, ...r }) => ({ ...r, recordedBy: ref(recordedById, recordedByName) }));
+      return rows.map(({ recordedById, recordedByName, fileName, fileMediaType, fileSizeBytes, ...r }) => ({
+        ...r,
+        file: fileName === null || fileMediaType === null || fileSizeBytes === null ? null : { name: fileName, mediaType: fileMediaType, sizeBytes: fileSizeBytes },
+        recordedBy: ref(recordedById, recordedByName),
+      }));
     },
 
-    async insertEvidence(values: { agreementId: string; commitmentId: string; note: string; date: string; documentTitle: string | null; documentUrl: string | null; organisationId: string; recordedBy: string; at: Date }): Promise<string> {
-      const inserted = await db.insert(agreementEvidence).values({ ...values, recordedAt: values.at }).returning({ id: agreementEvidence.id });
+    /** Inserts evidence and, when given, its document (call inside a transaction so both or neither are stored). */
+    async insertEvidence(values: { agreementId: string; commitmentId: string; note: string; date: string; documentTitle: string | null; documentUrl: string | null; organisationId: string; recordedBy: string; at: Date; file?: EvidenceFileValues | null }): Promise<string> {
+      const { file, ...row } = values;
+      const inserted = await db.insert(agreementEvidence).values({ ...row, recordedAt: values.at }).returning({ id: agreementEvidence.id });
       const id = inserted[0]?.id;
       if (id === undefined) throw new Error('insert into agreement_evidence returned no row');
+      if (file !== undefined && file !== null) {
+        await db.insert(agreementEvidenceFiles).values({ evidenceId: id, name: file.name, mediaType: file.mediaType, sizeBytes: file.content.length, content: file.content });
+      }
       return id;
+    },
+
+    /** The document of one evidence row of the agreement, with its bytes; null when there is none. */
+    async evidenceFile(agreementId: string, evidenceId: string): Promise<(EvidenceFileValues & { sizeBytes: number }) | null> {
+      const rows = await db
+        .select({ name: agreementEvidenceFiles.name, mediaType: agreementEvidenceFiles.mediaType, sizeBytes: agreementEvidenceFiles.sizeBytes, content: agreementEvidenceFiles.content })
+        .from(agreementEvidenceFiles)
+        .innerJoin(agreementEvidence, eq(agreementEvidence.id, agreementEvidenceFiles.evidenceId))
+        .where(and(eq(agreementEvidence.agreementId, agreementId), eq(agreementEvidenceFiles.evidenceId, evidenceId)));
+      return rows[0] ?? null;
     },
 
     async comments(agreementId: string, filter: { commitmentId?: string | undefined; evaluationYear?: number | undefined }): Promise<CommentRecord[]> {

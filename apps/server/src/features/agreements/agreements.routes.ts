@@ -1,3 +1,4 @@
+import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -10,6 +11,7 @@ import {
   agreementTemplates,
   agreementVersion,
   agreementVersions,
+  approvalParams,
   approveRequest,
   auditList,
   comment,
@@ -25,6 +27,7 @@ import {
   evidence,
   evidenceInput,
   evidenceList,
+  evidenceParams,
   insertTemplatesRequest,
   notificationList,
   notificationListQuery,
@@ -36,8 +39,11 @@ import {
   updateCommitmentRequest,
   versionDiff,
   versionParams,
+  withdrawApprovalQuery,
 } from '@kringbouw/contracts';
+import { AppError, validationFailed } from '../../errors.ts';
 import { actorOf } from '../../http/auth-context.ts';
+import { readMultipartForm } from '../../http/multipart.ts';
 import { errorResponses } from '../../http/route-schemas.ts';
 import { auditCsv } from './agreements.csv.ts';
 import { buildEvaluationModel, renderEvaluationDocx, renderEvaluationPdf } from './agreements.evaluation.ts';
@@ -55,9 +61,18 @@ function slug(text: string): string {
   return text.normalize('NFKD').replace(/[^\w\s-]/g, '').trim().replace(/\s+/g, '-').toLowerCase().slice(0, 60) || 'prestatieafspraken';
 }
 
-export function registerAgreementRoutes(app: FastifyInstance, deps: { agreements: AgreementsService }): void {
+/** Largest document attached to evidence unless the app is configured otherwise: 20 MB. */
+export const EVIDENCE_FILE_LIMIT_BYTES = 20 * 1024 * 1024;
+
+function megabytes(bytes: number): string {
+  return new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024));
+}
+
+export function registerAgreementRoutes(app: FastifyInstance, deps: { agreements: AgreementsService; evidenceFileLimitBytes?: number }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const service = deps.agreements;
+  const evidenceFileLimit = deps.evidenceFileLimitBytes ?? EVIDENCE_FILE_LIMIT_BYTES;
+  const fileTooLarge = () => new AppError('payload_too_large', `Het document is groter dan ${megabytes(evidenceFileLimit)} MB; voeg een kleiner bestand toe.`, 413, [{ path: 'file', message: `Het document is groter dan ${megabytes(evidenceFileLimit)} MB.`, code: 'file_too_large' }]);
   const tags = ['prestatieafspraken'];
   const base = '/api/agreements/:id';
 
@@ -139,6 +154,17 @@ export function registerAgreementRoutes(app: FastifyInstance, deps: { agreements
     handler: async (request) => service.approve(actorOf(request), request.params.id, request.body),
   });
 
+  r.delete(`${base}/approvals/:organisationId`, {
+    schema: {
+      tags,
+      summary: "Withdraw your organisation's approval of the working version (bewerker/beheerder of that party), only while it is unsigned: 409 already_signed after signing, 409 not_approved when there is none",
+      params: approvalParams,
+      querystring: withdrawApprovalQuery,
+      response: { 200: agreement, ...errorResponses(400, 401, 403, 404, 409) },
+    },
+    handler: async (request) => service.withdrawApproval(actorOf(request), request.params.id, request.params.organisationId, request.query.revision),
+  });
+
   r.get(`${base}/versions`, {
     schema: { tags, summary: 'All versions with their approvals; signed versions never change', params: agreementParams, response: { 200: agreementVersions, ...errorResponses(400, 401, 404) } },
     handler: async (request) => service.versions(actorOf(request), request.params.id),
@@ -171,8 +197,54 @@ export function registerAgreementRoutes(app: FastifyInstance, deps: { agreements
   });
 
   r.post(`${base}/evidence`, {
-    schema: { tags, summary: 'Record evidence (note, date, optional document link) for a process commitment, on behalf of a party', params: agreementParams, body: evidenceInput, response: { 201: evidence, ...errorResponses(400, 401, 403, 404) } },
+    schema: { tags, summary: 'Record evidence (note, date, optional document link) for a process commitment, on behalf of a party; with an uploaded document: POST …/evidence/upload', params: agreementParams, body: evidenceInput, response: { 201: evidence, ...errorResponses(400, 401, 403, 404) } },
     handler: async (request, reply) => reply.status(201).send(await service.addEvidence(actorOf(request), request.params.id, request.body)),
+  });
+
+  r.get(`${base}/evidence/:evidenceId/file`, {
+    schema: {
+      tags,
+      summary: 'The document attached to evidence, for whoever may see the agreement (404 otherwise or when there is none)',
+      params: evidenceParams,
+      produces: ['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.oasis.opendocument.text', 'image/png', 'image/jpeg'],
+      response: { 200: fileResponse, ...errorResponses(400, 401, 404) },
+    },
+    handler: async (request, reply) => {
+      const file = await service.evidenceFile(actorOf(request), request.params.id, request.params.evidenceId);
+      return reply
+        .header('content-type', file.mediaType)
+        .header('content-disposition', attachment(file.name))
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(file.content);
+    },
+  });
+
+  // The upload in its own scope: multipart with the evidence size limit, one file.
+  app.register(async (scope) => {
+    await scope.register(fastifyMultipart, { limits: { fileSize: evidenceFileLimit, files: 1, fields: 10 } });
+    scope.withTypeProvider<ZodTypeProvider>().post(`${base}/evidence/upload`, {
+      schema: {
+        tags,
+        summary: `Record evidence with an uploaded document (multipart/form-data): the fields of evidenceInput (commitmentId, note, date, organisationId, optional documentTitle, documentUrl) and the file "file" — PDF, docx, xlsx, odt, png or jpeg, recognised by its content, at most ${megabytes(evidenceFileLimit)} MB. Stored with the evidence in one transaction; a wrong or empty file is a 400 at "file" and stores nothing`,
+        consumes: ['multipart/form-data'],
+        params: agreementParams,
+        response: { 201: evidence, ...errorResponses(400, 401, 403, 404, 413) },
+      },
+      handler: async (request, reply) => {
+        const actor = actorOf(request);
+        // Authorise before reading a possibly large body.
+        await service.assertMayAddEvidence(actor, request.params.id);
+        const { fields, file } = await readMultipartForm(request, { fileField: 'file', tooLarge: fileTooLarge });
+        for (const optional of ['documentTitle', 'documentUrl']) if (fields[optional]?.trim() === '') delete fields[optional];
+        const parsed = evidenceInput.safeParse(fields);
+        if (!parsed.success) throw validationFailed(parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })));
+        // A form without a chosen file sends an unnamed, empty part: that is no document.
+        const upload = file === null || (file.fileName === '' && file.bytes.length === 0) ? null : file;
+        if (upload === null) throw validationFailed([{ path: 'file', message: 'Kies het document dat u als bewijs wilt toevoegen.', code: 'file_missing' }]);
+        return reply.status(201).send(await service.addEvidence(actor, request.params.id, parsed.data, upload));
+      },
+    });
   });
 
   r.get(`${base}/comments`, {

@@ -19,12 +19,15 @@ import {
   agreementTemplateSet,
   allPartiesApproved,
   applyAction,
+  approvalWithdrawal,
   canApproveInState,
+  checkEvidenceFile,
   commitmentFromTemplate,
   diffValues,
   diffVersions,
   editEffect,
   evaluateAgreement,
+  evidenceFileName,
   findTemplate,
   stateAfterAllApproved,
   type AgreementPartyRole,
@@ -71,12 +74,19 @@ export const notificationTexts: Record<string, string> = {
   onderhandeling_gestart: 'De onderhandeling is gestart',
   goedkeuring_gevraagd: 'Een nieuwe versie wacht op goedkeuring',
   goedgekeurd: 'Een partij heeft de afspraken goedgekeurd',
+  goedkeuring_ingetrokken: 'Een partij heeft haar goedkeuring ingetrokken',
   ondertekend: 'Alle partijen hebben de afspraken ondertekend',
   reactie: 'Nieuwe reactie',
   evaluatie_gestart: 'De jaarlijkse evaluatie is gestart',
   evaluatie_afgerond: 'De jaarlijkse evaluatie is afgerond',
   bewijs_toegevoegd: 'Bewijs toegevoegd bij een procesafspraak',
 };
+
+/** A document sent with evidence (multipart), as read from the request. */
+export interface EvidenceUpload {
+  fileName: string;
+  bytes: Buffer;
+}
 
 interface Loaded {
   row: AgreementRow;
@@ -514,6 +524,35 @@ export function createAgreementsService(deps: { repository: AgreementsRepository
       return present(repository, id);
     },
 
+    /**
+     * Withdraws the organisation's approval of the working version: by a bewerker or beheerder of that party, only while
+     * the version is unsigned (409 `already_signed` after signing). Recorded in the audit trail; the parties are told.
+     */
+    async withdrawApproval(actor: Actor, id: string, organisationId: string, revision?: number) {
+      const user = requireSignedIn(actor);
+      const at = now();
+      let mails: PendingMail[] = [];
+      await repository.transaction(async (r) => {
+        const { row, parties, facts } = await load(r, actor, id, true);
+        if (!parties.some((p) => p.organisationId === organisationId)) throw notFound('Deze organisatie is geen partij bij de afspraken.');
+        if (!canApproveAgreementFor(actor, facts, organisationId)) throw forbidden('Alleen een bewerker of beheerder van deze partij trekt haar goedkeuring in.');
+        const allowed = approvalWithdrawal(row.state);
+        if (!allowed.allowed) throw new AppError(allowed.code, allowed.message, 409);
+        if (revision !== undefined && revision !== row.revision) throw versionConflict();
+        const withdrawn = await r.withdrawApproval({ agreementId: id, revision: row.revision, organisationId, withdrawnBy: user.userId, at });
+        if (withdrawn === null) throw new AppError('not_approved', 'Deze partij heeft de huidige tekst niet goedgekeurd; er is niets in te trekken.', 409);
+        await r.updateCycle(id, {}, at);
+        await r.appendAudit(
+          audit(row, user.userId, at, row.workingVersion, [
+            { action: 'approval_withdrawn', entity: 'approval', entityId: organisationId, changes: [{ field: `approvals.${organisationId}`, before: { revision: row.revision, note: withdrawn.note }, after: null }] },
+          ]),
+        );
+        mails = await notify(r, { row, parties, kind: 'goedkeuring_ingetrokken', actorId: user.userId, organisationId, at });
+      });
+      await sendAll(mails);
+      return present(repository, id);
+    },
+
     async versions(actor: Actor, id: string) {
       await load(repository, actor, id);
       const [versions, approvals, parties] = await Promise.all([repository.versions(id), repository.approvals(id), repository.parties(id)]);
@@ -550,7 +589,19 @@ export function createAgreementsService(deps: { repository: AgreementsRepository
       return { items: (await repository.evidence(id)).map(presentEvidence) };
     },
 
-    async addEvidence(actor: Actor, id: string, body: EvidenceInput) {
+    /** 404/403 before a possibly large upload is read: the agreement exists, is visible, and the actor may add evidence. */
+    async assertMayAddEvidence(actor: Actor, id: string): Promise<void> {
+      requireSignedIn(actor);
+      const loaded = await load(repository, actor, id);
+      if (!canAddAgreementEvidence(actor, loaded.facts)) throw forbidden('Alleen partijen (bewerker of beheerder) leggen bewijs vast.');
+    },
+
+    /**
+     * Records evidence for a procesafspraak, optionally with a document: its type is recognised from its bytes (PDF,
+     * docx, xlsx, odt, png, jpeg) and it is stored with the evidence row in one transaction — a refused file (400 at
+     * `file`) stores nothing.
+     */
+    async addEvidence(actor: Actor, id: string, body: EvidenceInput, upload: EvidenceUpload | null = null) {
       const user = requireSignedIn(actor);
       const at = now();
       let mails: PendingMail[] = [];
@@ -558,13 +609,22 @@ export function createAgreementsService(deps: { repository: AgreementsRepository
         const loaded = await load(r, actor, id, true);
         if (!canAddAgreementEvidence(actor, loaded.facts)) throw forbidden('Alleen partijen (bewerker of beheerder) leggen bewijs vast.');
         actingFor(actor, loaded, body.organisationId);
+        let file: { name: string; mediaType: string; content: Buffer } | null = null;
+        if (upload !== null) {
+          const name = evidenceFileName(upload.fileName);
+          const check = checkEvidenceFile({ fileName: name, bytes: upload.bytes });
+          if (!check.ok) throw validationFailed([{ path: 'file', message: check.message, code: check.code }]);
+          file = { name, mediaType: check.mediaType, content: upload.bytes };
+        }
         if (body.date > today()) throw validationFailed([{ path: 'date', message: 'Bewijs gaat over iets dat al is gebeurd: de datum ligt in de toekomst.' }]);
         const versions = await r.versions(id);
         const commitment = versions.flatMap((v) => v.content.commitments).find((c) => c.id === body.commitmentId);
         if (commitment === undefined) throw validationFailed([{ path: 'commitmentId', message: 'Deze afspraak bestaat niet.' }]);
         if (commitment.kind !== 'proces') throw validationFailed([{ path: 'commitmentId', message: 'Bewijs hoort bij een procesafspraak; een meetbare afspraak volgt uit de indicatoren.' }]);
-        const newId = await r.insertEvidence({ agreementId: id, commitmentId: body.commitmentId, note: body.note, date: body.date, documentTitle: body.documentTitle, documentUrl: body.documentUrl, organisationId: body.organisationId, recordedBy: user.userId, at });
-        await r.appendAudit(audit(loaded.row, user.userId, at, null, [{ action: 'evidence_added', entity: 'evidence', entityId: newId, changes: diffValues({}, { commitmentId: body.commitmentId, note: body.note, date: body.date, documentTitle: body.documentTitle, documentUrl: body.documentUrl, organisationId: body.organisationId }) }]));
+        const newId = await r.insertEvidence({ agreementId: id, commitmentId: body.commitmentId, note: body.note, date: body.date, documentTitle: body.documentTitle, documentUrl: body.documentUrl, organisationId: body.organisationId, recordedBy: user.userId, at, file });
+        const recorded = { commitmentId: body.commitmentId, note: body.note, date: body.date, documentTitle: body.documentTitle, documentUrl: body.documentUrl, organisationId: body.organisationId };
+        const changes = [...diffValues({}, recorded), ...(file === null ? [] : diffValues({}, { name: file.name, mediaType: file.mediaType, sizeBytes: file.content.length }, 'file'))];
+        await r.appendAudit(audit(loaded.row, user.userId, at, null, [{ action: 'evidence_added', entity: 'evidence', entityId: newId, changes }]));
         mails = await notify(r, { row: loaded.row, parties: loaded.parties, kind: 'bewijs_toegevoegd', actorId: user.userId, organisationId: body.organisationId, commitmentId: body.commitmentId, at });
         return newId;
       });
@@ -572,6 +632,14 @@ export function createAgreementsService(deps: { repository: AgreementsRepository
       const created = (await repository.evidence(id)).find((e) => e.id === evidenceId);
       if (created === undefined) throw new Error('evidence vanished');
       return presentEvidence(created);
+    },
+
+    /** The document of one evidence row, for whoever may see the agreement (404 otherwise, and when there is none). */
+    async evidenceFile(actor: Actor, id: string, evidenceId: string) {
+      await load(repository, actor, id);
+      const file = await repository.evidenceFile(id, evidenceId);
+      if (file === null) throw notFound('Bij dit bewijs hoort geen document.');
+      return file;
     },
 
     async comments(actor: Actor, id: string, filter: { commitmentId?: string | undefined; evaluationYear?: number | undefined }) {

@@ -1,16 +1,17 @@
 /**
  * Approvals of the working version: per party whether it approved, who did and when. A member (bewerker or more) of
- * a party approves on behalf of that organisation — the huurdersorganisatie exactly like the others. The last
- * approval signs the version.
+ * a party approves on behalf of that organisation — the huurdersorganisatie exactly like the others — and can
+ * withdraw that approval (after confirming) while the version is unsigned. The last approval signs the version.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agreement } from '@kringbouw/contracts';
 import { agreementOrganisationsActingFor, canApproveAgreementFor } from '@kringbouw/domain/authz';
+import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { ErrorMessage } from '../../components/Status.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useActor } from '../auth/session.ts';
-import { useApprove } from './api.ts';
+import { useApprove, useWithdrawApproval } from './api.ts';
 
 /** Approvals are collected during the negotiation and for a pending change (domain: canApproveInState). */
 export function approvalsOpen(agreement: Agreement): boolean {
@@ -21,6 +22,7 @@ export function ApprovalsSection({ agreement }: { agreement: Agreement }) {
   const { t } = useTranslation();
   const actor = useActor();
   const approve = useApprove(agreement.id);
+  const withdraw = useWithdrawApproval(agreement.id);
   const [note, setNote] = useState('');
   const version = agreement.workingVersion;
   const open = approvalsOpen(agreement);
@@ -39,7 +41,9 @@ export function ApprovalsSection({ agreement }: { agreement: Agreement }) {
       <ul className="approval-list">
         {version.approvalStatus.map((status) => {
           const given = version.approvals.find((a) => a.organisationId === status.organisationId);
-          const mayApprove = open && !status.approved && actingFor.includes(status.organisationId) && canApproveAgreementFor(actor, agreement, status.organisationId);
+          const mayAct = open && !version.signed && actingFor.includes(status.organisationId) && canApproveAgreementFor(actor, agreement, status.organisationId);
+          const mayApprove = mayAct && !status.approved;
+          const mayWithdraw = mayAct && status.approved;
           return (
             <li key={status.organisationId} className="approval-list__item" data-approved={status.approved}>
               <span className={`approval-list__mark approval-list__mark--${status.approved ? 'yes' : 'no'}`} aria-hidden="true">
@@ -71,6 +75,14 @@ export function ApprovalsSection({ agreement }: { agreement: Agreement }) {
                   {t('agreements.approvals.approveFor', { name: status.organisationName })}
                 </button>
               ) : null}
+              {mayWithdraw ? (
+                <ConfirmButton
+                  label={t('agreements.approvals.withdraw')}
+                  question={t('agreements.approvals.withdrawConfirm', { name: status.organisationName })}
+                  disabled={withdraw.isPending}
+                  onConfirm={() => withdraw.mutate({ organisationId: status.organisationId, revision: agreement.revision })}
+                />
+              ) : null}
             </li>
           );
         })}
@@ -84,6 +96,7 @@ export function ApprovalsSection({ agreement }: { agreement: Agreement }) {
         </div>
       ) : null}
       {approve.isError ? <ErrorMessage error={approve.error} /> : null}
+      {withdraw.isError ? <ErrorMessage error={withdraw.error} /> : null}
     </section>
   );
 }

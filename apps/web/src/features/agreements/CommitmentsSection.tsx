@@ -6,18 +6,18 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agreement, AgreementParty, AgreementProgress, CommentDto, CommitmentDto, CommitmentInput, EvidenceDto } from '@kringbouw/contracts';
-import { agreementThemes } from '@kringbouw/domain/agreements';
+import { agreementThemes, evidenceFileExtensions } from '@kringbouw/domain/agreements';
 import { agreementOrganisationsActingFor, canAddAgreementEvidence, canCommentOnAgreement, canEditAgreement } from '@kringbouw/domain/authz';
 import { ApiError } from '../../api/client.ts';
 import { ErrorMessage, useErrorText } from '../../components/Status.tsx';
 import { formatDateTime, formatIsoDate } from '../../lib/format.ts';
 import { fieldErrorsFromProblems, type FieldErrors } from '../../lib/validation.ts';
 import { useActor } from '../auth/session.ts';
-import { useAddCommitment, useAddEvidence, useAgreementTemplates, useDeleteCommitment, useInsertTemplates, useUpdateCommitment } from './api.ts';
+import { agreementPaths, useAddCommitment, useAddEvidence, useAgreementTemplates, useDeleteCommitment, useInsertTemplates, useUpdateCommitment } from './api.ts';
 import { CommentThread } from './CommentThread.tsx';
 import { CommitmentForm } from './CommitmentForm.tsx';
 import { commitmentValuesFrom, emptyCommitmentValues } from './commitment-values.ts';
-import { partyName, scopeText, targetText } from './labels.ts';
+import { fileSizeText, partyName, scopeText, targetText } from './labels.ts';
 import { CommitmentFigures } from './ProgressOverview.tsx';
 import { TemplatePicker, templateText } from './TemplatePicker.tsx';
 
@@ -290,6 +290,16 @@ function EvidenceList({ agreement, commitmentId, evidence, actingFor }: { agreem
             ) : item.documentTitle ? (
               ` · ${item.documentTitle}`
             ) : null}
+            {item.file ? (
+              <div className="evidence__file" data-testid="evidence-file">
+                <a href={agreementPaths.evidenceFile(agreement.id, item.id)} download={item.file.name}>
+                  {item.file.name}
+                </a>{' '}
+                <span className="muted">
+                  ({t(`agreements.evidence.formats.${item.file.format}`)}, {fileSizeText(item.file.sizeBytes)})
+                </span>
+              </div>
+            ) : null}
             <div className="muted">
               {item.organisationName}
               {item.recordedBy ? ` · ${item.recordedBy.name}` : ''} · {formatDateTime(item.recordedAt)}
@@ -319,6 +329,7 @@ function EvidenceForm({ agreementId, commitmentId, actingFor, onDone }: { agreem
   const [date, setDate] = useState('');
   const [documentTitle, setDocumentTitle] = useState('');
   const [documentUrl, setDocumentUrl] = useState('');
+  const [file, setFile] = useState<File | null>(null);
   const [organisationId, setOrganisationId] = useState(actingFor[0]?.organisationId ?? '');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [general, setGeneral] = useState<string | null>(null);
@@ -339,19 +350,26 @@ function EvidenceForm({ agreementId, commitmentId, actingFor, onDone }: { agreem
         organisationId,
         documentTitle: documentTitle.trim() === '' ? null : documentTitle.trim(),
         documentUrl: documentUrl.trim() === '' ? null : documentUrl.trim(),
+        file,
       });
       onDone();
     } catch (error) {
-      if (error instanceof ApiError && error.status === 400 && error.fieldProblems.length > 0) setErrors(fieldErrorsFromProblems(error.fieldProblems, t));
+      // 400 with field problems, and 413 (document too large) which names the field "file"
+      if (error instanceof ApiError && (error.status === 400 || error.status === 413) && error.fieldProblems.length > 0) setErrors(fieldErrorsFromProblems(error.fieldProblems, t));
       else setGeneral(errorText(error));
     }
   }
 
-  const field = (name: string, label: string, input: (props: { id: string; 'aria-invalid'?: boolean; 'aria-describedby'?: string }) => ReactNode) => (
+  const field = (name: string, label: string, input: (props: { id: string; 'aria-invalid'?: boolean; 'aria-describedby'?: string }) => ReactNode, hint?: string) => (
     <div className={`field${errors[name] ? ' field--error' : ''}`}>
       <label htmlFor={`${id}-${name}`} className="field__label">
         {label}
       </label>
+      {hint ? (
+        <p id={`${id}-${name}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
       {errors[name] ? (
         <p id={`${id}-${name}-error`} className="field__error">
           {errors[name]}
@@ -374,6 +392,20 @@ function EvidenceForm({ agreementId, commitmentId, actingFor, onDone }: { agreem
         {field('documentTitle', t('agreements.evidence.documentTitle'), (props) => <input {...props} type="text" value={documentTitle} onChange={(event) => setDocumentTitle(event.target.value)} />)}
       </div>
       {field('documentUrl', t('agreements.evidence.documentUrl'), (props) => <input {...props} type="url" value={documentUrl} onChange={(event) => setDocumentUrl(event.target.value)} />)}
+      {field(
+        'file',
+        t('agreements.evidence.file'),
+        (props) => (
+          <input
+            {...props}
+            aria-describedby={[`${id}-file-hint`, props['aria-describedby']].filter(Boolean).join(' ')}
+            type="file"
+            accept={evidenceFileExtensions.map((extension) => `.${extension}`).join(',')}
+            onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+          />
+        ),
+        t('agreements.evidence.fileHint'),
+      )}
       {actingFor.length > 1
         ? field('organisationId', t('agreements.comments.onBehalfOf'), (props) => (
             <select {...props} value={organisationId} onChange={(event) => setOrganisationId(event.target.value)}>

@@ -19,6 +19,7 @@ import {
   type ApproveRequest,
   type CommentInput,
   type CreateAgreementRequest,
+  type EvidenceDto,
   type EvidenceInput,
   type TransitionRequest,
   type UpdateAgreementRequest,
@@ -26,7 +27,7 @@ import {
   type CreateCommitmentRequest,
 } from '@kringbouw/contracts';
 import { z } from 'zod';
-import { ApiError, apiRequest } from '../../api/client.ts';
+import { ApiError, apiRequest, clientErrorCodes, csrfHeaders, errorFromResponse } from '../../api/client.ts';
 
 const enc = encodeURIComponent;
 
@@ -40,10 +41,13 @@ export const agreementPaths = {
   templatesInsert: (id: string) => `/api/agreements/${enc(id)}/templates`,
   transitions: (id: string) => `/api/agreements/${enc(id)}/transitions`,
   approvals: (id: string) => `/api/agreements/${enc(id)}/approvals`,
+  approval: (id: string, organisationId: string) => `/api/agreements/${enc(id)}/approvals/${enc(organisationId)}`,
   versions: (id: string) => `/api/agreements/${enc(id)}/versions`,
   diff: (id: string, number: number) => `/api/agreements/${enc(id)}/versions/${number}/diff`,
   progress: (id: string) => `/api/agreements/${enc(id)}/progress`,
   evidence: (id: string) => `/api/agreements/${enc(id)}/evidence`,
+  evidenceUpload: (id: string) => `/api/agreements/${enc(id)}/evidence/upload`,
+  evidenceFile: (id: string, evidenceId: string) => `/api/agreements/${enc(id)}/evidence/${enc(evidenceId)}/file`,
   comments: (id: string) => `/api/agreements/${enc(id)}/comments`,
   audit: (id: string) => `/api/agreements/${enc(id)}/audit`,
   auditCsv: (id: string) => `/api/agreements/${enc(id)}/audit.csv`,
@@ -184,6 +188,13 @@ export function useApprove(id: string) {
   return useAgreementMutation(id, (body: ApproveRequest) => apiRequest(agreementPaths.approvals(id), agreement, { method: 'POST', body }));
 }
 
+/** Withdraws the organisation's approval of the working version (only before signing; the API answers 409 after). */
+export function useWithdrawApproval(id: string) {
+  return useAgreementMutation(id, ({ organisationId, revision }: { organisationId: string; revision: number }) =>
+    apiRequest(agreementPaths.approval(id, organisationId), agreement, { method: 'DELETE', query: { revision } }),
+  );
+}
+
 export function useAddComment(id: string) {
   const client = useQueryClient();
   return useMutation({
@@ -192,11 +203,31 @@ export function useAddComment(id: string) {
   });
 }
 
+export type EvidenceFields = Partial<EvidenceInput> & Pick<EvidenceInput, 'commitmentId' | 'note' | 'date' | 'organisationId'>;
+
+/** Multipart POST of evidence with its document (the fields as text, the file as "file"). */
+async function uploadEvidence(id: string, fields: EvidenceFields, file: File): Promise<EvidenceDto> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) if (value !== null && value !== undefined && value !== '') form.append(name, String(value));
+  form.append('file', file, file.name);
+  let response: Response;
+  try {
+    response = await fetch(agreementPaths.evidenceUpload(id), { method: 'POST', body: form, credentials: 'same-origin', headers: { accept: 'application/json', ...csrfHeaders() } });
+  } catch (error) {
+    throw new ApiError(0, clientErrorCodes.network, error instanceof Error ? error.message : String(error));
+  }
+  if (!response.ok) throw await errorFromResponse(response);
+  const parsed = evidence.safeParse(await response.json());
+  if (!parsed.success) throw new ApiError(response.status, clientErrorCodes.badResponse, 'The response does not match the contract', parsed.error.issues);
+  return parsed.data;
+}
+
+/** Records evidence: as JSON, or as multipart when a document is attached. */
 export function useAddEvidence(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: Partial<EvidenceInput> & Pick<EvidenceInput, 'commitmentId' | 'note' | 'date' | 'organisationId'>) =>
-      apiRequest(agreementPaths.evidence(id), evidence, { method: 'POST', body }),
+    mutationFn: ({ file, ...body }: EvidenceFields & { file?: File | null }) =>
+      file ? uploadEvidence(id, body, file) : apiRequest(agreementPaths.evidence(id), evidence, { method: 'POST', body }),
     onSuccess: () => void client.invalidateQueries({ queryKey: agreementKeys.derived(id) }),
   });
 }

@@ -56,3 +56,9 @@ export function scopeText(t: TFunction, scope: CommitmentScopeDto, parties: read
       });
   }
 }
+
+/** A file size in a few characters: whole kB below 1 MB (at least 1 kB), else MB with one decimal ("1,5 MB"). */
+export function fileSizeText(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${formatInteger(Math.max(1, Math.round(bytes / 1024)))} kB`;
+  return `${formatDecimal(bytes / (1024 * 1024), 1)} MB`;
+}
