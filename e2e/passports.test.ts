@@ -151,6 +151,15 @@ describe('passport journeys', () => {
     await concrete.press('Enter');
     await expect.poll(() => mpgFigure.getByText(/MKI totaal/).textContent()).not.toBe(mkiBefore);
     await shot(page, 'editor');
+
+    // How one line was calculated: its MKI cell opens the breakdown, with the new quantity in it.
+    await page.getByRole('button', { name: /^Berekening van regel \d+ \(Beton C30\/37\)/ }).click();
+    const calculation = page.getByRole('dialog', { name: /^Berekening van regel \d+ \(Beton C30\/37\)/ });
+    await calculation.getByText('450,5 m³', { exact: true }).waitFor();
+    await calculation.getByRole('table', { name: /CO₂-uitstoot per levenscyclusmodule/ }).getByRole('row', { name: /^A1-A3 / }).waitFor();
+    await shot(page, 'line-calculation');
+    await calculation.getByRole('button', { name: 'Sluiten' }).click();
+    await calculation.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
     await page.getByRole('button', { name: 'Alles opgeslagen' }).waitFor();
     expect(await page.getByRole('textbox', { name: /^Hoeveelheid, regel \d+ \(Beton C30\/37\)$/ }).inputValue()).toBe('450,5');

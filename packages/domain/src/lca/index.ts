@@ -12,7 +12,7 @@ export * from './detachability.ts';
 export * from './mci.ts';
 export * from './suggest.ts';
 export * from './engine.ts';
-export { biogenicMethodCode, conversionCode, LineBreakdown, profileSourceCode, type BreakdownProfile } from './line-breakdown.ts';
+export { biogenicMethodCode, conversionCode, LineBreakdown, lineResultOf, profileSourceCode, type BreakdownProfile, type LineColumns, type LineColumnsProfile } from './line-breakdown.ts';
 export * from './epd-lcax.ts';
 export * from './epd-ilcd.ts';
 export * from './diff.ts';

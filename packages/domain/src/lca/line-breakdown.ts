@@ -48,6 +48,84 @@ export interface BreakdownProfile {
   gwpModules: number;
 }
 
+/** A used profile in plain data: what a line's figures need of it. */
+export interface LineColumnsProfile {
+  id: string;
+  name: string;
+  declaredUnit: Unit;
+  /** kg CO2-eq per declared unit per module (modules order); read only where the bit of `gwpModules` is set. */
+  gwp: Float64Array;
+  gwpModules: number;
+}
+
+/**
+ * The per-line figures as plain data (typed arrays and arrays of strings): what `LineBreakdown` stores, in a form that
+ * survives `structuredClone` and `postMessage`. Index = line number − 1; NaN in a number column means "none".
+ */
+export interface LineColumns {
+  length: number;
+  elementIndex: Int32Array;
+  profileIndex: Int32Array;
+  profileSource: Uint8Array;
+  declaredQuantity: Float64Array;
+  conversion: Uint8Array;
+  placements: Float64Array;
+  surchargeFactor: Float64Array;
+  massKg: Float64Array;
+  mkiEur: Float64Array;
+  rspQuantity: Float64Array;
+  biogenicCarbonKgCO2: Float64Array;
+  biogenicMethod: Uint8Array;
+  detachability: Float64Array;
+  mci: Float64Array;
+  nmdCategory: readonly (NmdCategory | null)[];
+  missingProfileId: readonly (string | null)[];
+  profiles: readonly LineColumnsProfile[];
+}
+
+/**
+ * The `LineResult` of line index `i` from the columns and the passport's own line and element (the descriptive
+ * fields are not in the columns). The GWP per module is `rspQuantity × profile GWP`, the engine's own product.
+ */
+export function lineResultOf(columns: LineColumns, i: number, line: Pick<MaterialLine, 'description' | 'quantity' | 'unit'>, element: Pick<PassportElement, 'name' | 'nlsfb' | 'layer'>): LineResult {
+  const k = columns.profileIndex[i] as number;
+  const profile = k >= 0 ? columns.profiles[k] : undefined;
+  const gwpKgCO2: Partial<Record<Module, number>> = {};
+  const rspQuantity = columns.rspQuantity[i] as number;
+  if (profile && !Number.isNaN(rspQuantity)) {
+    for (let m = 0; m < modules.length; m++) {
+      if (profile.gwpModules & (1 << m)) gwpKgCO2[modules[m] as Module] = rspQuantity * (profile.gwp[m] as number);
+    }
+  }
+  const placements = columns.placements[i] as number;
+  return {
+    line: i + 1,
+    element: element.name,
+    nlsfb: element.nlsfb,
+    layer: element.layer,
+    description: line.description,
+    quantity: line.quantity,
+    unit: line.unit,
+    profileId: profile ? profile.id : (columns.missingProfileId[i] ?? null),
+    profileName: profile ? profile.name : null,
+    profileSource: profileSources[columns.profileSource[i] as number] ?? null,
+    declaredUnit: profile?.declaredUnit ?? null,
+    declaredQuantity: orNull(columns.declaredQuantity[i] as number),
+    conversion: conversions[columns.conversion[i] as number] ?? null,
+    placements,
+    replacements: placements - 1,
+    nmdCategory: columns.nmdCategory[i] ?? null,
+    surchargeFactor: columns.surchargeFactor[i] as number,
+    massKg: orNull(columns.massKg[i] as number),
+    mkiEur: orNull(columns.mkiEur[i] as number),
+    gwpKgCO2,
+    biogenicCarbonKgCO2: orNull(columns.biogenicCarbonKgCO2[i] as number),
+    biogenicMethod: biogenicMethods[columns.biogenicMethod[i] as number] ?? null,
+    detachability: orNull(columns.detachability[i] as number),
+    mci: orNull(columns.mci[i] as number),
+  };
+}
+
 const profileSources = [null, 'passport', 'suggested'] as const;
 const conversions = [null, 'gelijk', 'via massa', 'via dikte'] as const;
 const biogenicMethods = [null, 'koolstofgehalt', 'gwp-biogeen', 'EN 16449', 'geen'] as const;
@@ -67,7 +145,7 @@ const orNull = (value: number): number | null => (Number.isNaN(value) ? null : v
  * Columns of the per-line breakdown, index = line number − 1 (passport order, element by element). In the number
  * columns NaN means "none" (null in a `LineResult`). Written by the engine only.
  */
-export class LineBreakdown implements Iterable<LineResult> {
+export class LineBreakdown implements Iterable<LineResult>, Omit<LineColumns, 'profiles'> {
   readonly length: number;
   /** Index of the line's element in `elements`. */
   readonly elementIndex: Int32Array;
@@ -129,45 +207,30 @@ export class LineBreakdown implements Iterable<LineResult> {
   at(index: number): LineResult | undefined {
     const i = index < 0 ? index + this.length : index;
     if (!(i >= 0 && i < this.length) || !Number.isInteger(i)) return undefined;
-    const line = this.sourceLines[i] as MaterialLine;
-    const element = this.elements[this.elementIndex[i] as number] as PassportElement;
-    const k = this.profileIndex[i] as number;
-    const used = k >= 0 ? this.profiles[k] : undefined;
-    const profile = used?.profile;
-    const gwpKgCO2: Partial<Record<Module, number>> = {};
-    const rspQuantity = this.rspQuantity[i] as number;
-    if (used && !Number.isNaN(rspQuantity)) {
-      for (let m = 0; m < modules.length; m++) {
-        if (used.gwpModules & (1 << m)) gwpKgCO2[modules[m] as Module] = rspQuantity * (used.gwp[m] as number);
-      }
+    return lineResultOf(this.columnsView(), i, this.sourceLines[i] as MaterialLine, this.elements[this.elementIndex[i] as number] as PassportElement);
+  }
+
+  /**
+   * The columns as plain data, for `postMessage` or `structuredClone` (the typed arrays are shared, not copied; the
+   * profiles reduced to what the figures need).
+   */
+  toColumns(): LineColumns {
+    return this.columnsView();
+  }
+
+  private columnsCache: { profileCount: number; columns: LineColumns } | undefined;
+
+  private columnsView(): LineColumns {
+    // The engine appends profiles while it runs; rebuild the view when their number changed.
+    if (this.columnsCache?.profileCount !== this.profiles.length) {
+      const profiles = this.profiles.map((p) => ({ id: p.profile.id, name: profileName(p.profile), declaredUnit: p.profile.declaredUnit, gwp: p.gwp, gwpModules: p.gwpModules }));
+      const { length, elementIndex, profileIndex, profileSource, declaredQuantity, conversion, placements, surchargeFactor, massKg, mkiEur, rspQuantity, biogenicCarbonKgCO2, biogenicMethod, detachability, mci, nmdCategory, missingProfileId } = this;
+      this.columnsCache = {
+        profileCount: this.profiles.length,
+        columns: { length, elementIndex, profileIndex, profileSource, declaredQuantity, conversion, placements, surchargeFactor, massKg, mkiEur, rspQuantity, biogenicCarbonKgCO2, biogenicMethod, detachability, mci, nmdCategory, missingProfileId, profiles },
+      };
     }
-    const placements = this.placements[i] as number;
-    return {
-      line: i + 1,
-      element: element.name,
-      nlsfb: element.nlsfb,
-      layer: element.layer,
-      description: line.description,
-      quantity: line.quantity,
-      unit: line.unit,
-      profileId: profile ? profile.id : (this.missingProfileId[i] ?? null),
-      profileName: profile ? profileName(profile) : null,
-      profileSource: profileSources[this.profileSource[i] as number] ?? null,
-      declaredUnit: profile?.declaredUnit ?? null,
-      declaredQuantity: orNull(this.declaredQuantity[i] as number),
-      conversion: conversions[this.conversion[i] as number] ?? null,
-      placements,
-      replacements: placements - 1,
-      nmdCategory: this.nmdCategory[i] ?? null,
-      surchargeFactor: this.surchargeFactor[i] as number,
-      massKg: orNull(this.massKg[i] as number),
-      mkiEur: orNull(this.mkiEur[i] as number),
-      gwpKgCO2,
-      biogenicCarbonKgCO2: orNull(this.biogenicCarbonKgCO2[i] as number),
-      biogenicMethod: biogenicMethods[this.biogenicMethod[i] as number] ?? null,
-      detachability: orNull(this.detachability[i] as number),
-      mci: orNull(this.mci[i] as number),
-    };
+    return this.columnsCache.columns;
   }
 
   *[Symbol.iterator](): Iterator<LineResult> {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { MaterialLineInput, Passport } from './index.ts';
 import {
-  accessibilities, calculateIndicators, connectionTypes, crossingTypes, edgeContainments, lineDetachability,
+  accessibilities, calculateIndicators, connectionTypes, crossingTypes, edgeContainments, lineDetachability, lineResultOf,
   materialCircularity, methodData, oekobaudat2020II, parsePassport, passportSchema, placementsFor,
 } from './index.ts';
 
@@ -90,6 +90,10 @@ describe('engine properties', () => {
         expect(r.lines.at(-1)).toEqual(objects[objects.length - 1]);
         expect(r.lines.at(objects.length)).toBeUndefined();
         expect(objects.map((l) => l.line)).toEqual(objects.map((_, i) => i + 1));
+        // The plain columns survive structured cloning (the web worker's postMessage) and give the same lines.
+        const columns = structuredClone(r.lines.toColumns());
+        const sourceLines = passport.elements.flatMap((e) => e.lines.map((line) => ({ line, element: e })));
+        expect(sourceLines.map(({ line, element }, i) => lineResultOf(columns, i, line, element))).toEqual(objects);
         expect(objects.map((l) => `${l.element}|${l.description}|${l.quantity}`)).toEqual(passport.elements.flatMap((e) => e.lines.map((l) => `${e.name}|${l.description}|${l.quantity}`)));
         const sum = (values: (number | null)[]) => values.reduce<number>((s, v) => s + (v ?? 0), 0);
         expect(close(sum(objects.map((l) => l.mkiEur)), r.mki.total ?? 0, 1e-9)).toBe(true);

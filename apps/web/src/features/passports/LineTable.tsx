@@ -17,6 +17,8 @@ interface LineTableProps {
   onSelect: (lines: number[], selected: boolean) => void;
   onEdit: (line: number, field: EditableField, input: string) => EditResult<LineWithOrigin>;
   onPickProfile: (row: PassportRow<LineWithOrigin>) => void;
+  /** Opens the calculation of a line (from its MKI cell); without it the MKI is plain text. */
+  onShowCalculation?: ((row: PassportRow<LineWithOrigin>) => void) | undefined;
   warningLines?: ReadonlySet<number> | undefined;
 }
 
@@ -40,7 +42,7 @@ function moveFocus(event: KeyboardEvent<HTMLElement>) {
  * Numbers are typed in Dutch notation; an edit the passport schema refuses stays in the cell, marked invalid with the
  * reason, and is not applied. Enter moves down a row, Escape restores the stored value.
  */
-export function LineTable({ rows, figures, profileName, readOnly, selected, onSelect, onEdit, onPickProfile, warningLines }: LineTableProps) {
+export function LineTable({ rows, figures, profileName, readOnly, selected, onSelect, onEdit, onPickProfile, onShowCalculation, warningLines }: LineTableProps) {
   const { t } = useTranslation();
   const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.line));
   return (
@@ -96,6 +98,7 @@ export function LineTable({ rows, figures, profileName, readOnly, selected, onSe
               onSelect={onSelect}
               onEdit={onEdit}
               onPickProfile={onPickProfile}
+              onShowCalculation={figures ? onShowCalculation : undefined}
             />
           ))}
         </tbody>
@@ -122,9 +125,10 @@ interface LineRowProps {
   onSelect: (lines: number[], selected: boolean) => void;
   onEdit: (line: number, field: EditableField, input: string) => EditResult<LineWithOrigin>;
   onPickProfile: (row: PassportRow<LineWithOrigin>) => void;
+  onShowCalculation?: ((row: PassportRow<LineWithOrigin>) => void) | undefined;
 }
 
-const LineRow = memo(function LineRow({ row, index, mki, suggested: suggestedName, profileName, readOnly, selected, warned, onSelect, onEdit, onPickProfile }: LineRowProps) {
+const LineRow = memo(function LineRow({ row, index, mki, suggested: suggestedName, profileName, readOnly, selected, warned, onSelect, onEdit, onPickProfile, onShowCalculation }: LineRowProps) {
   const { t } = useTranslation();
   const { data } = row;
   const what = t('passports.table.lineLabel', { line: row.line, description: data.description });
@@ -164,7 +168,17 @@ const LineRow = memo(function LineRow({ row, index, mki, suggested: suggestedNam
       {detachColumns.map((field) => (
         <ChoiceCell key={field} row={row} index={index} field={field} label={`${t(`passports.fields.${field}`)}, ${what}`} readOnly={readOnly} onEdit={onEdit} />
       ))}
-      <td className="numeric">{mki === null ? '–' : formatNumber(mki, 0)}</td>
+      <td className="numeric">
+        {onShowCalculation ? (
+          <button type="button" className="button button--link line-table__mki" aria-label={`${t('passports.table.showCalculation', { what })}: ${mki === null ? '–' : formatNumber(mki, 0)}`} onClick={() => onShowCalculation(row)}>
+            {mki === null ? '–' : formatNumber(mki, 0)}
+          </button>
+        ) : mki === null ? (
+          '–'
+        ) : (
+          formatNumber(mki, 0)
+        )}
+      </td>
     </tr>
   );
 });

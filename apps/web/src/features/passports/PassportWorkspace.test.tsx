@@ -9,6 +9,8 @@ import { createQueryClient } from '../../app/query-client.ts';
 import { i18n } from '../../i18n/index.ts';
 import { setEngineClient } from './engine-client.ts';
 import { toEnginePassport } from './document.ts';
+import { calculateIndicators, oekobaudat2020II } from '@kringbouw/domain/lca';
+import { formatNumber } from './numbers.ts';
 import { PassportWorkspace } from './PassportWorkspace.tsx';
 import { useLiveIndicators } from './use-engine.ts';
 import { inPageEngine } from './test/in-page-engine.ts';
@@ -127,6 +129,36 @@ describe('PassportWorkspace: editing lines', () => {
     fireEvent.click(within(bar).getByRole('button', { name: 'Toepassen op selectie' }));
     expect(within(bar).getByRole('alert').textContent).toContain('Regel 4: hernieuwbaar + hergebruikt + gerecycled is meer dan 100 %');
     expect(latest.elements[0]!.lines[0]!.origin.recycledPct).toBe(0);
+  });
+
+  it('shows how one line was calculated, with the same MKI as the engine, and follows an edit', async () => {
+    renderWorkspace();
+    await ready();
+    const engineLine = (line: number) => calculateIndicators(toEnginePassport(latest)!, { library: oekobaudat2020II() }).lines.at(line - 1)!;
+    const expected = engineLine(3);
+    fireEvent.click(screen.getByRole('button', { name: /^Berekening van regel 3 \(Beton C30\/37\)/ }));
+    const dialog = screen.getByRole('dialog', { name: /Berekening van regel 3 \(Beton C30\/37\)/ });
+    expect(within(dialog).getByText(expected.profileName!, { exact: false })).toBeTruthy();
+    expect(within(dialog).getByText('voorgesteld door Kringbouw')).toBeTruthy();
+    expect(dialog.textContent).toContain(`€ ${formatNumber(expected.mkiEur!, 2)}`);
+    // 75 years ÷ 100 years of service life: one placement, no replacement.
+    expect(dialog.textContent).toContain('0 vervangingen');
+    const gwp = within(dialog).getByRole('table', { name: /CO₂-uitstoot per levenscyclusmodule/ });
+    expect(within(gwp).getByRole('row', { name: new RegExp(`^A1-A3 ${formatNumber(expected.gwpKgCO2['A1-A3']!, 2).replace('.', '\\.')}$`) })).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Sluiten' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+
+    // After doubling the quantity the dialog shows the recalculated MKI.
+    const cell = quantityOf(3, 'Beton C30/37');
+    fireEvent.change(cell, { target: { value: '600' } });
+    fireEvent.blur(cell);
+    const doubled = engineLine(3).mkiEur!;
+    await waitFor(() => {
+      fireEvent.click(screen.getByRole('button', { name: /^Berekening van regel 3 / }));
+      expect(screen.getByRole('dialog').textContent).toContain(`€ ${formatNumber(doubled, 2)}`);
+    });
+    fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 
   it('filters the table through the element tree and the search box', async () => {

@@ -8,7 +8,9 @@ import {
 import { ElementTree } from './ElementTree.tsx';
 import { IndicatorCharts } from './IndicatorCharts.tsx';
 import { IndicatorPanel, IndicatorSummary } from './IndicatorPanel.tsx';
+import { lineResultOf } from '@kringbouw/domain/lca';
 import { LineTable, type LineWithOrigin } from './LineTable.tsx';
+import { LineCalculation } from './LineCalculation.tsx';
 import { ProfilePicker } from './ProfilePicker.tsx';
 import { BulkEditBar } from './BulkEditBar.tsx';
 import { useProfileSummaries } from './use-engine.ts';
@@ -40,6 +42,8 @@ export function PassportWorkspace({ doc, onChange, readOnly, view, calculating, 
   const [page, setPage] = useState(0);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [picking, setPicking] = useState<PassportRow<LineWithOrigin> | null>(null);
+  /** The line number whose calculation is shown. */
+  const [explaining, setExplaining] = useState<number | null>(null);
   const [bulkFailures, setBulkFailures] = useState<BulkFailure[]>([]);
   const profiles = useProfileSummaries();
 
@@ -170,6 +174,7 @@ export function PassportWorkspace({ doc, onChange, readOnly, view, calculating, 
             onSelect={onSelect}
             onEdit={onEdit}
             onPickProfile={setPicking}
+            onShowCalculation={(row) => setExplaining(row.line)}
             warningLines={warningLines}
           />
         )}
@@ -213,6 +218,8 @@ export function PassportWorkspace({ doc, onChange, readOnly, view, calculating, 
         )}
       </div>
 
+      {explaining !== null ? <ExplainedLine line={explaining} rows={rows} view={view} onClose={() => setExplaining(null)} /> : null}
+
       {picking ? (
         <ProfilePicker
           subject={picking.data.description}
@@ -229,4 +236,13 @@ export function PassportWorkspace({ doc, onChange, readOnly, view, calculating, 
       ) : null}
     </div>
   );
+}
+
+/** The calculation dialog of one line, from the shown calculation's columns and the line as it is in the passport. */
+function ExplainedLine({ line, rows, view, onClose }: { line: number; rows: PassportRow<LineWithOrigin>[]; view: EngineView | undefined; onClose: () => void }) {
+  const row = rows[line - 1];
+  // A calculation of an older passport (or none yet) may not have this line: then there is nothing to explain.
+  if (!view || !row || row.line !== line || line > view.lineColumns.length) return null;
+  const explained = lineResultOf(view.lineColumns, line - 1, row.data, { name: row.elementName, nlsfb: row.nlsfb, layer: row.layer });
+  return <LineCalculation line={explained} rspYears={view.result.project.rspYears} replacementRule={view.result.project.replacementRule} onClose={onClose} />;
 }

@@ -3,7 +3,7 @@
  * on the shipped ÖKOBAUDAT 2020-II library. Loaded inside the engine worker (engine.worker.ts), or in the page when
  * workers are unavailable — never in the main bundle (the library is ~380 kB of JSON).
  */
-import { calculateIndicators, oekobaudat2020II, suggestProfiles, type LcaResult, type LcaSummary, type Passport, type ProfileSuggestion, type Unit, profileSourceCode } from '@kringbouw/domain/lca';
+import { calculateIndicators, oekobaudat2020II, suggestProfiles, type LcaResult, type LcaSummary, type LineColumns, type Passport, type ProfileSuggestion, type Unit, profileSourceCode } from '@kringbouw/domain/lca';
 import { allChartBars, type ChartBars } from './chart-data.ts';
 
 export interface ProfileSummary {
@@ -31,6 +31,8 @@ export interface EngineView {
   lineMki: Float64Array;
   /** Name of the profile the engine suggested, by line number, for lines without a profile of their own. */
   suggested: Record<number, string>;
+  /** Every per-line figure of the calculation (the breakdown's columns), for the calculation of one line on demand. */
+  lineColumns: LineColumns;
   bars: ChartBars;
 }
 
@@ -44,7 +46,11 @@ export function viewOf(result: LcaResult): EngineView {
     const name = lines.at(i)?.profileName;
     if (name) suggested[i + 1] = name;
   }
-  return { result: summary, lineMki, suggested, bars: allChartBars(result) };
+  // The profiles' GWP arrays belong to the engine's cache of compiled profiles: copies go to the page, so the worker
+  // can transfer every array of the view without detaching what the next calculation reads.
+  const columns = lines.toColumns();
+  const lineColumns: LineColumns = { ...columns, profiles: columns.profiles.map((p) => ({ ...p, gwp: p.gwp.slice() })) };
+  return { result: summary, lineMki, suggested, lineColumns, bars: allChartBars(result) };
 }
 
 export function calculateView(passport: Passport): EngineView {

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { calculateView, profileSummaries, suggest } from './engine-core.ts';
+import { calculateView, profileSummaries, suggest, type EngineView } from './engine-core.ts';
 import type { EngineRequest, EngineResponse } from './engine-protocol.ts';
 
 // Calculation runs here so typing in the editor stays smooth for passports with thousands of lines.
@@ -15,6 +15,12 @@ scope.onmessage = (event: MessageEvent<EngineRequest>) => {
   } catch (error) {
     response = { id: request.id, type: 'error', message: error instanceof Error ? error.message : String(error) };
   }
-  // The MKI array is transferred, not copied.
-  scope.postMessage(response, response.type === 'calculate' ? [response.view.lineMki.buffer] : []);
+  // The per-line arrays are transferred, not copied (the worker keeps nothing of a calculation).
+  scope.postMessage(response, response.type === 'calculate' ? transferables(response.view) : []);
 };
+
+function transferables(view: EngineView): ArrayBuffer[] {
+  const c = view.lineColumns;
+  const arrays = [view.lineMki, c.elementIndex, c.profileIndex, c.profileSource, c.declaredQuantity, c.conversion, c.placements, c.surchargeFactor, c.massKg, c.mkiEur, c.rspQuantity, c.biogenicCarbonKgCO2, c.biogenicMethod, c.detachability, c.mci, ...c.profiles.map((p) => p.gwp)];
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
+}
