@@ -42,7 +42,7 @@ import { createRepositories } from './repositories.ts';
 z.config(z.locales.nl());
 
 export type AppConfig = Pick<Config, 'production' | 'sessionSecret' | 'publicUrl' | 'trustProxy' | 'oidc' | 'webDistDir' | 'logLevel'> &
-  Partial<Pick<Config, 'passportUploadLimitMb'>>;
+  Partial<Pick<Config, 'passportUploadLimitMb' | 'evidenceFileLimitMb'>>;
 
 export interface AppDeps {
   config: AppConfig;
@@ -175,7 +175,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerPassportFeatures(app, { db: deps.database.db, repositories, now, uploadLimitMb: config.passportUploadLimitMb ?? 200, onPublished: monitoringPublishHook });
   registerMonitoringFeature(app, { db: deps.database.db, repositories, now, lessons: registerLessonsFeature(app, { db: deps.database.db, now }) });
 
-  registerAgreementsFeature(app, { db: deps.database.db, mail, now, publicUrl: config.publicUrl });
+  registerAgreementsFeature(app, { db: deps.database.db, mail, now, publicUrl: config.publicUrl, ...(config.evidenceFileLimitMb === undefined ? {} : { evidenceFileLimitBytes: Math.round(config.evidenceFileLimitMb * 2 ** 20) }) });
 
   await serveWebApp(app, config.webDistDir);
   return app;

@@ -38,6 +38,8 @@ export interface Config {
   webDistDir: string;
   /** Largest passport upload (CSV/XLSX/IFC) and editor request, MB: PASSPORT_UPLOAD_LIMIT_MB, default 200. */
   passportUploadLimitMb: number;
+  /** Largest document attached to evidence of a prestatieafspraak, MB: EVIDENCE_FILE_LIMIT_MB, default 20. */
+  evidenceFileLimitMb: number;
 }
 
 export class ConfigError extends Error {
@@ -157,5 +159,6 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: nonEmpty(env, 'LOG_LEVEL') ?? 'info',
     webDistDir: path.join(repositoryRoot, 'apps/web/dist'),
     passportUploadLimitMb: parsePositiveNumber(nonEmpty(env, 'PASSPORT_UPLOAD_LIMIT_MB'), 'PASSPORT_UPLOAD_LIMIT_MB', 200),
+    evidenceFileLimitMb: parsePositiveNumber(nonEmpty(env, 'EVIDENCE_FILE_LIMIT_MB'), 'EVIDENCE_FILE_LIMIT_MB', 20),
   };
 }

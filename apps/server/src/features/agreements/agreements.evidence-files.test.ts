@@ -11,6 +11,7 @@ import { agreementIn, evidenceMultipart, leidenParties, tinyPdf, type LeidenPart
 import { injectMultipart } from '../../../test/stock-support.ts';
 import { agreementAudit, agreementEvidence, agreementEvidenceFiles } from '../../db/schema.ts';
 import { EVIDENCE_FILE_LIMIT_BYTES } from './agreements.routes.ts';
+import { loadConfig } from '../../config.ts';
 
 let ctx: TestContext;
 let p: LeidenParties;
@@ -134,6 +135,23 @@ describe('evidence with a document', () => {
     expect(response.statusCode).toBe(413);
     expect(response.json<ErrorBody>().error).toMatchObject({ code: 'payload_too_large', message: 'Het document is groter dan 20 MB; voeg een kleiner bestand toe.' });
     expect(await stored()).toEqual(before);
+  });
+
+  it('takes its limit from EVIDENCE_FILE_LIMIT_MB through the app config', async () => {
+    expect(loadConfig({ DATA_DIR: '/tmp/kb-config-test' }).evidenceFileLimitMb).toBe(20);
+    expect(loadConfig({ DATA_DIR: '/tmp/kb-config-test', EVIDENCE_FILE_LIMIT_MB: '0.5' }).evidenceFileLimitMb).toBe(0.5);
+    expect(() => loadConfig({ DATA_DIR: '/tmp/kb-config-test', EVIDENCE_FILE_LIMIT_MB: 'veel' })).toThrow(/EVIDENCE_FILE_LIMIT_MB/);
+    const small = await createTestContext({ config: { evidenceFileLimitMb: 0.5 } });
+    try {
+      const parties = await leidenParties(small, await signIn(small.app, 'coordinator@citydeal.demo'));
+      const a = await agreementIn(small, parties, await signIn(small.app, 'beleid@leiden.demo'), 'concept');
+      const fields = { commitmentId: a.commitments[0]?.id ?? '', note: 'Verslag bijgevoegd.', date: '2026-03-01', organisationId: parties.huurders };
+      const response = await injectMultipart(small.app, parties.huurdersSession, 'POST', `/api/agreements/${a.id}/evidence/upload`, evidenceMultipart(fields, { name: 'verslag.pdf', content: Buffer.concat([tinyPdf, Buffer.alloc(600 * 1024)]) }));
+      expect(response.statusCode).toBe(413);
+      expect(response.json<ErrorBody>().error.message).toBe('Het document is groter dan 0,5 MB; voeg een kleiner bestand toe.');
+    } finally {
+      await small.close();
+    }
   });
 
   it('serves the document only to whoever may see the agreement', async () => {

@@ -6,7 +6,7 @@ import { createAgreementsRepository } from './agreements.repository.ts';
 import { registerAgreementRoutes } from './agreements.routes.ts';
 import { createAgreementsService } from './agreements.service.ts';
 
-/** `evidenceFileLimitBytes`: largest document uploaded with evidence (default 20 MB, EVIDENCE_FILE_LIMIT_BYTES). */
+/** `evidenceFileLimitBytes`: largest document uploaded with evidence (default 20 MB; EVIDENCE_FILE_LIMIT_MB in the environment). */
 export function registerAgreementsFeature(app: FastifyInstance, deps: { db: Db; mail: MailTransport; now: () => Date; publicUrl: URL | null; evidenceFileLimitBytes?: number }): void {
   const agreements = createAgreementsService({ repository: createAgreementsRepository(deps.db), mail: deps.mail, now: deps.now, publicUrl: deps.publicUrl, log: app.log });
   registerAgreementRoutes(app, { agreements, ...(deps.evidenceFileLimitBytes === undefined ? {} : { evidenceFileLimitBytes: deps.evidenceFileLimitBytes }) });
