@@ -63,7 +63,8 @@ describe('monitoring journeys', () => {
     await page.getByRole('img', { name: /Grafiek: verloop van MPG/ }).locator('canvas').first().waitFor();
     await page.getByText('Verloop als tabel').click();
     const trendRow = page.getByRole('table', { name: /Verloop van MPG/ }).getByRole('row').nth(1);
-    expect(await trendRow.getByRole('cell').allTextContents()).toEqual([expect.any(String), 'onbekend (geen startdatum)', '—', '0,42', '—', '≤ 0,50']);
+    // The phase is the project's phase stored with the entry when it was recorded (no "afgeleid" label).
+    expect(await trendRow.getByRole('cell').allTextContents()).toEqual([expect.any(String), 'Ontwerp', '—', '0,42', '—', '≤ 0,50']);
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Rapport: MPG-rapport.pdf' }).click();
     const file = await download;

@@ -1,6 +1,6 @@
 /** Monitoring: the indicator ledger of a project (official vs indicative), declarations and the municipality dashboard. */
 import { z } from 'zod';
-import { indicatorIds, ledgerSources, reportKinds } from '@kringbouw/domain/monitoring';
+import { indicatorIds, ledgerSources, phaseSources, reportKinds } from '@kringbouw/domain/monitoring';
 import { projectKinds, projectPhases } from '@kringbouw/domain/projects';
 import { isoDate, isoDateTime, pageOf, uuid } from './common.ts';
 import { userRef } from './passports.ts';
@@ -40,6 +40,13 @@ export const ledgerEntry = z.object({
   report: z.object({ name: z.string(), sizeBytes: z.number().int() }).nullable(),
   recordedBy: userRef.nullable(),
   recordedAt: isoDateTime,
+  /**
+   * The project's phase when the value was recorded. `phaseSource` 'vastgelegd': stored at that moment (never null);
+   * 'afgeleid': recorded before Kringbouw stored phases, derived once from the phase start dates (null when none
+   * lay before the recording) — an approximation.
+   */
+  phase: z.enum(projectPhases).nullable(),
+  phaseSource: z.enum(phaseSources),
 });
 export type LedgerEntryDto = z.infer<typeof ledgerEntry>;
 

@@ -36,10 +36,20 @@ export const indicatorEntries = pgTable(
     note: text('note'),
     recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
     recordedAt: timestamptz('recorded_at').notNull(),
+    /**
+     * The project's phase when the entry was written. Set by the BEFORE INSERT trigger `indicator_entries_record_phase`
+     * (migration 0014) from the project row, overruling any value an insert gives, with `phase_source` 'vastgelegd';
+     * entries older than 0014 were backfilled with the phase derived from the phase start dates ('afgeleid', phase null
+     * when no start date lay before the recording).
+     */
+    phase: text('phase'),
+    phaseSource: text('phase_source', { enum: ['vastgelegd', 'afgeleid'] }).notNull().default('vastgelegd'),
   },
   (t) => [
     index('indicator_entries_project_idx').on(t.projectId, t.seq),
     check('indicator_entries_value_check', sql`(${t.withdrawsEntryId} is null) = (${t.value} is not null)`),
+    check('indicator_entries_phase_source_check', sql`${t.phaseSource} in ('vastgelegd', 'afgeleid')`),
+    check('indicator_entries_phase_recorded_check', sql`${t.phaseSource} <> 'vastgelegd' or ${t.phase} is not null`),
   ],
 );
 

@@ -21,6 +21,8 @@ export function presentEntry(e: EntryRecord): LedgerEntryDto {
     report: e.reportName === null || e.reportSize === null ? null : { name: e.reportName, sizeBytes: e.reportSize },
     recordedBy: e.recordedBy === null || e.recordedByName === null ? null : { id: e.recordedBy, name: e.recordedByName },
     recordedAt: e.recordedAt.toISOString(),
+    phase: e.phase,
+    phaseSource: e.phaseSource,
   };
 }
 

@@ -2,12 +2,13 @@
  * SQL of monitoring: the append-only indicator ledger, attached report PDFs, the per-project aggregate row and the
  * dashboard aggregation over those rows. Every ledger write goes through `appendAndRefresh`, which inserts entries and
  * rewrites the project's ledger figures in one transaction; the project facts in the same row follow every project
- * write through a trigger (migration 0008). So the dashboards never drift from the ledger or the projects.
+ * write through a trigger (migration 0008). So the dashboards never drift from the ledger or the projects. Each entry's
+ * phase at recording is set by the insert trigger `indicator_entries_record_phase` (migration 0014), not here.
  */
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DashboardProjectSort } from '@kringbouw/contracts';
 import type { ProjectVisibilityScope } from '@kringbouw/domain/authz';
-import type { HnnIndicatorId, IndicatorId, LedgerSource } from '@kringbouw/domain/monitoring';
+import type { HnnIndicatorId, IndicatorId, LedgerSource, PhaseSource } from '@kringbouw/domain/monitoring';
 import { checkHnnLevel, hnnIndicatorIds, ledgerFigures } from '@kringbouw/domain/monitoring';
 import { buildingTypes, projectKinds, projectPhases, type ProjectKind, type ProjectPhase } from '@kringbouw/domain/projects';
 import type { Db } from '../../db/index.ts';
@@ -33,6 +34,9 @@ export interface EntryRecord extends EntryValues {
   id: string;
   seq: number;
   recordedAt: Date;
+  /** The project's phase when the entry was written (set by the insert trigger, migration 0014); see `PhaseSource`. */
+  phase: ProjectPhase | null;
+  phaseSource: PhaseSource;
   recordedByName: string | null;
   reportName: string | null;
   reportSize: number | null;
@@ -57,6 +61,8 @@ async function entriesOf(db: Db, projectId: string): Promise<EntryRecord[]> {
       note: indicatorEntries.note,
       recordedBy: indicatorEntries.recordedBy,
       recordedAt: indicatorEntries.recordedAt,
+      phase: indicatorEntries.phase,
+      phaseSource: indicatorEntries.phaseSource,
       recordedByName: users.name,
       reportName: indicatorReports.name,
       reportSize: indicatorReports.sizeBytes,
@@ -70,6 +76,7 @@ async function entriesOf(db: Db, projectId: string): Promise<EntryRecord[]> {
     ...r,
     indicatorId: r.indicatorId as IndicatorId,
     dataVersions: (r.dataVersions ?? null) as Record<string, string> | null,
+    phase: projectPhases.find((phase) => phase === r.phase) ?? null,
   }));
 }
 

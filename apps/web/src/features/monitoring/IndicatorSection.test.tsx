@@ -20,7 +20,8 @@ vi.mock('./IndicatorTrendChart.tsx', async (importOriginal) => ({
 }));
 
 const projectId = '3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e';
-const entry = (id: string, source: 'berekend' | 'opgegeven', value: number) => ({
+type PhaseOfEntry = Pick<ProjectIndicators['indicators'][number]['history'][number]['entry'], 'phase' | 'phaseSource'>;
+const entry = (id: string, source: 'berekend' | 'opgegeven', value: number, recorded: PhaseOfEntry = { phase: 'realisatie', phaseSource: 'vastgelegd' }) => ({
   id,
   indicatorId: 'mpg' as const,
   source,
@@ -37,13 +38,19 @@ const entry = (id: string, source: 'berekend' | 'opgegeven', value: number) => (
   report: source === 'opgegeven' ? { name: 'mpg.pdf', sizeBytes: 100 } : null,
   recordedBy: null,
   recordedAt: '2026-03-02T10:00:00.000Z',
+  ...recorded,
 });
 const official = '6a6b7c8d-1e2f-4a3b-9c4d-5e6f7a8b9c0d';
 const computed = '7a6b7c8d-1e2f-4a3b-9c4d-5e6f7a8b9c0d';
 
 type IndicatorRow = ProjectIndicators['indicators'][number];
 
-function state(canDeclare: boolean, extra: IndicatorRow[] = []): ProjectIndicators {
+const defaultHistory: IndicatorRow['history'] = [
+  { entry: entry(official, 'opgegeven', 0.42, { phase: 'ontwerp', phaseSource: 'vastgelegd' }), withdrawn: false, superseded: false },
+  { entry: entry(computed, 'berekend', 0.61), withdrawn: false, superseded: false },
+];
+
+function state(canDeclare: boolean, extra: IndicatorRow[] = [], mpgHistory: IndicatorRow['history'] = defaultHistory): ProjectIndicators {
   return {
     projectId,
     buildingType: 'gestapeld',
@@ -56,10 +63,7 @@ function state(canDeclare: boolean, extra: IndicatorRow[] = []): ProjectIndicato
         official: { entryId: official, value: 0.42, standing: 'officieel', hnnLevel: 0.5, hnnComparison: 'max', hnnStatus: 'voldoet' },
         indicative: { entryId: computed, value: 0.61, standing: 'indicatief', hnnLevel: 0.5, hnnComparison: 'max', hnnStatus: 'voldoet niet' },
         display: 'officieel',
-        history: [
-          { entry: entry(official, 'opgegeven', 0.42), withdrawn: false, superseded: false },
-          { entry: entry(computed, 'berekend', 0.61), withdrawn: false, superseded: false },
-        ],
+        history: mpgHistory,
         hnnReference: { level: 0.5, comparison: 'max' },
       },
       ...extra,
@@ -81,21 +85,19 @@ const recordRow = (id: 'dwellings' | 'industrialisedShare', nl: string, unit: st
 
 const project = {
   id: projectId,
-  phase: 'realisatie' as const,
-  phaseDates: { initiatief: '2025-01-01', ontwerp: '2025-06-01', realisatie: '2026-02-15', opgeleverd: null },
   dwellings: 48,
   concept: { name: 'Finch Buildings', supplier: null } as { name: string; supplier: string | null } | null,
 };
 
 let calls: { url: string; method: string; body: unknown }[] = [];
-function stub(canDeclare: boolean, declareResponse?: { status: number; body: unknown }, extra: IndicatorRow[] = []) {
+function stub(canDeclare: boolean, declareResponse?: { status: number; body: unknown }, extra: IndicatorRow[] = [], mpgHistory?: IndicatorRow['history']) {
   calls = [];
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string, init?: RequestInit) => {
       calls.push({ url, method: init?.method ?? 'GET', body: init?.body });
       if (init?.method === 'POST' && declareResponse) return new Response(JSON.stringify(declareResponse.body), { status: declareResponse.status, headers: { 'content-type': 'application/json' } });
-      return new Response(JSON.stringify(state(canDeclare, extra)), { status: 200, headers: { 'content-type': 'application/json' } });
+      return new Response(JSON.stringify(state(canDeclare, extra, mpgHistory)), { status: 200, headers: { 'content-type': 'application/json' } });
     }),
   );
 }
@@ -179,14 +181,54 @@ describe('IndicatorSection', () => {
     expect(chart.getAttribute('data-labels')).toContain('paspoort v2');
     const table = screen.getByRole('table', { name: 'Verloop van MPG (EUR/m2 BVO/jr)' });
     const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
-    expect(headers).toEqual(['Vastgelegd', 'Fase (volgens startdata)', 'Paspoortversie', 'Officieel (opgegeven)', 'Indicatief (berekend)', 'HNN-niveau']);
+    expect(headers).toEqual(['Vastgelegd', 'Fase bij vastleggen', 'Paspoortversie', 'Officieel (opgegeven)', 'Indicatief (berekend)', 'HNN-niveau']);
     const lines = within(table).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
-    // Both recorded 2026-03-02, after the (expected) start of realisatie on 2026-02-15.
+    // Each point shows the phase stored with its ledger entry (same recording day, different phases).
     expect(lines).toHaveLength(2);
     const officialLine = lines.find((l) => l[3] !== '—');
     const computedLine = lines.find((l) => l[4] !== '—');
-    expect(officialLine?.slice(1)).toEqual(['Realisatie', '—', '0,42', '—', '≤ 0,50']);
+    expect(officialLine?.slice(1)).toEqual(['Ontwerp', '—', '0,42', '—', '≤ 0,50']);
     expect(computedLine?.slice(1)).toEqual(['Realisatie', 'paspoort v2', '—', '0,61', '≤ 0,50']);
+    // Only stored phases: no point and no note says "afgeleid".
+    expect(screen.queryByText(/afgeleid/)).toBeNull();
+    expect(screen.getByText(/Fase = de fase van het project op het moment dat de waarde werd vastgelegd/)).toBeTruthy();
+  });
+
+  it('labels only the points whose phase was derived afterwards as "afgeleid", and then explains it', async () => {
+    stub(false, undefined, [], [
+      { entry: entry(official, 'opgegeven', 0.42, { phase: 'opgeleverd', phaseSource: 'vastgelegd' }), withdrawn: false, superseded: false },
+      { entry: entry(computed, 'berekend', 0.61, { phase: 'ontwerp', phaseSource: 'afgeleid' }), withdrawn: false, superseded: true },
+      { entry: { ...entry('8a6b7c8d-1e2f-4a3b-9c4d-5e6f7a8b9c0d', 'berekend', 0.7, { phase: null, phaseSource: 'afgeleid' }), passportVersion: { id: null, number: 1 } }, withdrawn: false, superseded: true },
+    ]);
+    renderSection();
+    const row = (await screen.findByText('MPG')).closest('tr');
+    if (!row) throw new Error('no MPG row');
+    fireEvent.click(within(row).getByRole('button', { name: /Geschiedenis/ }));
+    const table = await screen.findByRole('table', { name: 'Verloop van MPG (EUR/m2 BVO/jr)' });
+    const phaseOf = (value: string) => {
+      const line = within(table).getAllByRole('row').find((r) => within(r).queryByText(value) !== null);
+      if (!line) throw new Error(`no trend line with ${value}`);
+      return within(line).getAllByRole('cell')[1];
+    };
+    expect(phaseOf('0,42')?.textContent).toBe('Opgeleverd');
+    expect(phaseOf('0,61')?.textContent).toBe('Ontwerp afgeleid');
+    expect(phaseOf('0,70')?.textContent).toBe('onbekend (geen startdatum) afgeleid');
+    const label = within(phaseOf('0,61') ?? table).getByText('afgeleid');
+    expect(label.getAttribute('title')).toBe('Fase afgeleid uit de startdata van de fasen, niet opgeslagen bij het vastleggen van deze waarde.');
+    expect(within(table).getAllByText('afgeleid')).toHaveLength(2);
+    expect(screen.getByText(/Bij waarden met ‘afgeleid’ is de fase niet bij het vastleggen opgeslagen/)).toBeTruthy();
+  });
+
+  it('says "derived" in English too', async () => {
+    await i18n.changeLanguage('en');
+    stub(false, undefined, [], [{ entry: entry(computed, 'berekend', 0.61, { phase: 'ontwerp', phaseSource: 'afgeleid' }), withdrawn: false, superseded: false }]);
+    renderSection();
+    const row = (await screen.findByText('MPG')).closest('tr');
+    if (!row) throw new Error('no MPG row');
+    fireEvent.click(within(row).getByRole('button', { name: /History/ }));
+    const table = await screen.findByRole('table', { name: 'Trend of MPG (EUR/m2 BVO/jr)' });
+    expect(within(table).getByRole('columnheader', { name: 'Phase when recorded' })).toBeTruthy();
+    expect(within(table).getAllByRole('row')[1]?.textContent).toContain('Design derived');
   });
 
   it('shows dwellings and the building concept from the project record when the ledger has none, labelled as such', async () => {

@@ -20,8 +20,8 @@ import './monitoring.css';
 
 type IndicatorRow = ProjectIndicators['indicators'][number];
 type Current = NonNullable<IndicatorRow['official']>;
-/** What the section reads from the project record: phase dates for the trend, dwellings and concept for the fallback. */
-export type IndicatorProject = Pick<Project, 'id' | 'phase' | 'phaseDates' | 'dwellings' | 'concept'>;
+/** What the section reads from the project record: dwellings and concept for the fallback (the trend's phases come from the ledger). */
+export type IndicatorProject = Pick<Project, 'id' | 'dwellings' | 'concept'>;
 
 function StandingBadge({ standing }: { standing: 'officieel' | 'indicatief' }) {
   const { t } = useTranslation();
@@ -264,7 +264,7 @@ function IndicatorRows({ project, row, canWithdraw, open, onToggle, language }: 
       {open ? (
         <tr>
           <td colSpan={4}>
-            <Trend project={project} row={row} name={name} />
+            <Trend row={row} name={name} />
             <History projectId={project.id} row={row} canWithdraw={canWithdraw} />
           </td>
         </tr>
@@ -315,9 +315,24 @@ function pointLabel(t: TFunction, point: IndicatorTrend['points'][number]): stri
   return point.passportVersion === null ? formatShortDate(point.recordedAt) : `${formatShortDate(point.recordedAt)} · ${t('indicatorTrend.version', { number: point.passportVersion })}`;
 }
 
-function Trend({ project, row, name }: { project: IndicatorProject; row: IndicatorRow; name: string }) {
+/** The phase a trend point was recorded in; a phase derived afterwards (recorded before phases were stored) says so. */
+function PointPhase({ point }: { point: IndicatorTrend['points'][number] }) {
   const { t } = useTranslation();
-  const trend = useMemo(() => indicatorTrend(row, project), [row, project]);
+  const phase = point.phase === null ? <span className="muted">{t('indicatorTrend.noPhase')}</span> : phaseLabel(t, point.phase);
+  if (point.phaseSource === 'vastgelegd') return phase;
+  return (
+    <>
+      {phase}{' '}
+      <Badge tone="neutral" title={t('indicatorTrend.derivedExplain')}>
+        {t('indicatorTrend.derived')}
+      </Badge>
+    </>
+  );
+}
+
+function Trend({ row, name }: { row: IndicatorRow; name: string }) {
+  const { t } = useTranslation();
+  const trend = useMemo(() => indicatorTrend(row), [row]);
   const decimals = row.indicator.decimals;
   const format = useMemo(() => (value: number) => formatDecimal(value, decimals), [decimals]);
   const referenceText = trend.reference === null ? null : `${trend.reference.comparison === 'max' ? '≤' : '≥'} ${formatDecimal(trend.reference.level, Math.max(decimals, 2))}`;
@@ -333,6 +348,7 @@ function Trend({ project, row, name }: { project: IndicatorProject; row: Indicat
       <IndicatorTrendChart option={option} ariaLabel={t('indicatorTrend.chartLabel', { indicator: name, unit: row.indicator.unit })} />
       <p className="muted">
         {t('indicatorTrend.separate')} {t('indicatorTrend.phaseNote')}
+        {trend.points.some((p) => p.phaseSource === 'afgeleid') ? ` ${t('indicatorTrend.derivedNote')}` : null}
         {trend.withdrawnLeftOut > 0 ? ` ${t('indicatorTrend.withdrawnLeftOut', { count: trend.withdrawnLeftOut })}` : null}
       </p>
       <details>
@@ -354,7 +370,9 @@ function Trend({ project, row, name }: { project: IndicatorProject; row: Indicat
               {trend.points.map((point) => (
                 <tr key={point.entryId} data-trend-point={point.entryId}>
                   <td>{formatDateTime(point.recordedAt)}</td>
-                  <td>{point.phase === null ? <span className="muted">{t('indicatorTrend.noPhase')}</span> : phaseLabel(t, point.phase)}</td>
+                  <td>
+                    <PointPhase point={point} />
+                  </td>
                   <td>{point.passportVersion === null ? '—' : t('indicatorTrend.version', { number: point.passportVersion })}</td>
                   <td>{point.standing === 'officieel' ? format(point.value) : '—'}</td>
                   <td>{point.standing === 'indicatief' ? format(point.value) : '—'}</td>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProjectIndicators } from '@kringbouw/contracts';
-import { indicatorTrend, phaseAt } from './indicatorTrend.ts';
+import { indicatorTrend } from './indicatorTrend.ts';
 import { TREND_COLORS, trendChartOption } from './IndicatorTrendChart.tsx';
 
 type Row = ProjectIndicators['indicators'][number];
@@ -27,10 +27,12 @@ function entry(source: 'berekend' | 'opgegeven', value: number | null, recordedA
     report: null,
     recordedBy: null,
     recordedAt,
+    phase: 'realisatie',
+    phaseSource: 'vastgelegd',
     ...extra,
   };
 }
-const computed = (value: number, version: number, recordedAt: string) => entry('berekend', value, recordedAt, { passportVersion: { id: null, number: version } });
+const computed = (value: number, version: number, recordedAt: string, extra: Partial<Entry> = {}) => entry('berekend', value, recordedAt, { passportVersion: { id: null, number: version }, ...extra });
 
 function row(history: Row['history'], hnnReference: Row['hnnReference'] = { level: 0.5, comparison: 'max' }): Row {
   return {
@@ -43,27 +45,11 @@ function row(history: Row['history'], hnnReference: Row['hnnReference'] = { leve
   };
 }
 
-const project = { phase: 'realisatie' as const, phaseDates: { initiatief: '2025-01-01', ontwerp: '2025-06-01', realisatie: '2026-02-01', opgeleverd: '2027-01-01' } };
-
-describe('phaseAt', () => {
-  it('places a date in the last phase started by then, never beyond the current phase', () => {
-    expect(phaseAt('2024-12-31T10:00:00.000Z', project)).toBeNull();
-    expect(phaseAt('2025-01-01T00:00:00.000Z', project)).toBe('initiatief');
-    expect(phaseAt('2025-09-15T10:00:00.000Z', project)).toBe('ontwerp');
-    expect(phaseAt('2026-02-01', project)).toBe('realisatie');
-    // Planned delivery date passed but the project is still in realisatie: stays realisatie.
-    expect(phaseAt('2027-03-01T10:00:00.000Z', project)).toBe('realisatie');
-    // Missing start dates: only the dated phases count.
-    expect(phaseAt('2026-03-01', { phase: 'opgeleverd', phaseDates: { initiatief: null, ontwerp: '2025-06-01', realisatie: null, opgeleverd: null } })).toBe('ontwerp');
-    expect(phaseAt('2026-03-01', { phase: 'ontwerp', phaseDates: { initiatief: null, ontwerp: null, realisatie: null, opgeleverd: null } })).toBeNull();
-  });
-});
-
 describe('indicatorTrend', () => {
   // History as the server sends it (newest first is not guaranteed; the trend sorts by recording time).
-  const v1 = computed(0.61, 1, '2025-07-01T09:00:00.000Z');
-  const declared = entry('opgegeven', 0.48, '2025-10-01T09:00:00.000Z');
-  const v2 = computed(0.55, 2, '2026-03-01T09:00:00.000Z');
+  const v1 = computed(0.61, 1, '2025-07-01T09:00:00.000Z', { phase: 'ontwerp', phaseSource: 'afgeleid' });
+  const declared = entry('opgegeven', 0.48, '2025-10-01T09:00:00.000Z', { phase: null, phaseSource: 'afgeleid' });
+  const v2 = computed(0.55, 2, '2026-03-01T09:00:00.000Z', { phase: 'ontwerp' });
   const wrong = entry('opgegeven', 0.09, '2026-03-05T09:00:00.000Z');
   const withdrawal = entry('opgegeven', null, '2026-03-06T09:00:00.000Z', { withdrawsEntryId: wrong.id });
   const declared2 = entry('opgegeven', 0.45, '2026-04-01T09:00:00.000Z');
@@ -76,26 +62,27 @@ describe('indicatorTrend', () => {
     { entry: v1, withdrawn: false, superseded: true },
   ];
 
-  it('gives one point per recorded value in time order, with passport version and phase; withdrawn values left out', () => {
-    const trend = indicatorTrend(row(history), project);
-    expect(trend.points.map((p) => [p.value, p.standing, p.passportVersion, p.phase])).toEqual([
-      [0.61, 'indicatief', 1, 'ontwerp'],
-      [0.48, 'officieel', null, 'ontwerp'],
-      [0.55, 'indicatief', 2, 'realisatie'],
-      [0.45, 'officieel', null, 'realisatie'],
+  it('gives one point per recorded value in time order, with passport version and the phase stored with it; withdrawn values left out', () => {
+    const trend = indicatorTrend(row(history));
+    // The phase is the entry's own (a phase re-entered or skipped stays as recorded), with its source.
+    expect(trend.points.map((p) => [p.value, p.standing, p.passportVersion, p.phase, p.phaseSource])).toEqual([
+      [0.61, 'indicatief', 1, 'ontwerp', 'afgeleid'],
+      [0.48, 'officieel', null, null, 'afgeleid'],
+      [0.55, 'indicatief', 2, 'ontwerp', 'vastgelegd'],
+      [0.45, 'officieel', null, 'realisatie', 'vastgelegd'],
     ]);
     expect(trend.withdrawnLeftOut).toBe(1);
   });
 
   it('keeps official and indicative values in separate series, each null at the other one’s points', () => {
-    const trend = indicatorTrend(row(history), project);
+    const trend = indicatorTrend(row(history));
     expect(trend.official).toEqual([null, 0.48, null, 0.45]);
     expect(trend.indicative).toEqual([0.61, null, 0.55, null]);
     for (let i = 0; i < trend.points.length; i += 1) expect(trend.official[i] === null || trend.indicative[i] === null).toBe(true);
   });
 
   it('builds the chart option: two value lines and the HNN level as a constant dashed line over every point', () => {
-    const trend = indicatorTrend(row(history), project);
+    const trend = indicatorTrend(row(history));
     const labels = trend.points.map((p) => p.recordedAt.slice(0, 10));
     const option = trendChartOption(trend, labels, { official: 'Officieel', indicative: 'Indicatief', reference: 'HNN-niveau (≤ 0,50)' }, (v) => v.toFixed(2));
     expect(option.xAxis.data).toEqual(labels);
@@ -109,14 +96,14 @@ describe('indicatorTrend', () => {
   });
 
   it('draws no level line when the indicator has no HNN level for the building type', () => {
-    const trend = indicatorTrend(row([{ entry: v1, withdrawn: false, superseded: false }], null), project);
+    const trend = indicatorTrend(row([{ entry: v1, withdrawn: false, superseded: false }], null));
     expect(trend.reference).toBeNull();
     const option = trendChartOption(trend, ['a'], { official: 'O', indicative: 'I', reference: null }, String);
     expect(option.series.map((s) => s.name)).toEqual(['O', 'I']);
   });
 
   it('is empty for a ledger without values', () => {
-    const trend = indicatorTrend(row([{ entry: wrong, withdrawn: true, superseded: false }, { entry: withdrawal, withdrawn: false, superseded: false }]), project);
+    const trend = indicatorTrend(row([{ entry: wrong, withdrawn: true, superseded: false }, { entry: withdrawal, withdrawn: false, superseded: false }]));
     expect(trend.points).toEqual([]);
     expect(trend.withdrawnLeftOut).toBe(1);
   });

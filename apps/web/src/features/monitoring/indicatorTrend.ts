@@ -3,13 +3,14 @@
  * recorded, the official (opgegeven/geaudit) and the indicative (berekend, one per vastgestelde passport version)
  * values as separate series, and the HNN level as a reference. Pure: the chart and its table both read this.
  *
- * Phase: the ledger does not store the project's phase at the moment of recording, and the project register keeps no
- * history of phase changes. What it has is the (expected) start date of each phase (`phaseDates`). `phaseAt` places a
- * recording date in the last phase that had started by then according to those dates, never beyond the current phase
- * — an approximation from today's dates, labelled as such in the UI; null when no start date lies on or before it.
+ * Phase: each ledger entry carries the project's phase when it was recorded (`phase`, `phaseSource`). 'vastgelegd':
+ * stored at that moment by the server; 'afgeleid': a value recorded before phases were stored, whose phase was derived
+ * once from the phase start dates (an approximation, labelled as such in the UI; null when no start date lay before
+ * it). Later edits of the project's phase or its dates change neither.
  */
-import type { Project, ProjectIndicators } from '@kringbouw/contracts';
-import { projectPhases, type ProjectPhase } from '@kringbouw/domain/projects';
+import type { ProjectIndicators } from '@kringbouw/contracts';
+import type { PhaseSource } from '@kringbouw/domain/monitoring';
+import type { ProjectPhase } from '@kringbouw/domain/projects';
 
 type IndicatorRow = ProjectIndicators['indicators'][number];
 
@@ -20,7 +21,10 @@ export interface TrendPoint {
   value: number;
   /** The passport version a computed value comes from; null for declared values. */
   passportVersion: number | null;
+  /** The project's phase when the value was recorded; null only for a derived phase without a start date before it. */
   phase: ProjectPhase | null;
+  /** Whether that phase was stored when recording ('vastgelegd') or derived afterwards ('afgeleid'). */
+  phaseSource: PhaseSource;
   /** Replaced by a newer value of the same standing (still part of the trend). */
   superseded: boolean;
 }
@@ -36,19 +40,7 @@ export interface IndicatorTrend {
   withdrawnLeftOut: number;
 }
 
-/** The phase a date (ISO date or date-time) falls in according to the project's phase start dates, capped at the current phase. */
-export function phaseAt(date: string, project: Pick<Project, 'phase' | 'phaseDates'>): ProjectPhase | null {
-  const day = date.slice(0, 10);
-  const current = projectPhases.indexOf(project.phase);
-  let found: ProjectPhase | null = null;
-  projectPhases.forEach((phase, index) => {
-    const start = project.phaseDates[phase];
-    if (index <= current && start !== null && start <= day) found = phase;
-  });
-  return found;
-}
-
-export function indicatorTrend(row: IndicatorRow, project: Pick<Project, 'phase' | 'phaseDates'>): IndicatorTrend {
+export function indicatorTrend(row: IndicatorRow): IndicatorTrend {
   let withdrawnLeftOut = 0;
   const points: TrendPoint[] = [];
   for (const { entry, withdrawn, superseded } of row.history) {
@@ -63,7 +55,8 @@ export function indicatorTrend(row: IndicatorRow, project: Pick<Project, 'phase'
       standing: entry.standing,
       value: entry.value,
       passportVersion: entry.source === 'berekend' ? (entry.passportVersion?.number ?? null) : null,
-      phase: phaseAt(entry.recordedAt, project),
+      phase: entry.phase,
+      phaseSource: entry.phaseSource,
       superseded,
     });
   }
