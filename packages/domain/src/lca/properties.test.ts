@@ -1,5 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+
+// The domain compiles without platform types; the test runs where the web worker's structured cloning exists.
+declare function structuredClone<T>(value: T): T;
 import type { MaterialLineInput, Passport } from './index.ts';
 import {
   accessibilities, calculateIndicators, connectionTypes, crossingTypes, edgeContainments, lineDetachability, lineResultOf,
