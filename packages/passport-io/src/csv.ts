@@ -24,10 +24,10 @@ export function detectDelimiter(text: string): ';' | ',' | '\t' {
 }
 
 /**
- * Reads a passport CSV (columns: see columns.ts; header names case-insensitive). Never throws on bad input: CSV syntax
- * errors and every row problem come back as issues.
+ * Reads a passport CSV once (decoding, delimiter, CSV syntax); the returned function builds the passport with the given
+ * project values, as often as needed without parsing the file again.
  */
-export function readPassportCsv(bytes: Uint8Array, project: ProjectInput): ReadResult {
+export function preparePassportCsv(bytes: Uint8Array): (project: ProjectInput) => ReadResult {
   const { text } = decodeText(bytes);
   const delimiter = detectDelimiter(text);
   let records: string[][];
@@ -36,14 +36,22 @@ export function readPassportCsv(bytes: Uint8Array, project: ProjectInput): ReadR
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const line = /line (\d+)/i.exec(message)?.[1];
-    return { ok: false, issues: [{ path: '(csv)', ...(line && { row: Number(line) }), message: `CSV kan niet worden gelezen: ${message}` }] };
+    return () => ({ ok: false, issues: [{ path: '(csv)', ...(line && { row: Number(line) }), message: `CSV kan niet worden gelezen: ${message}` }] });
   }
   const [header, ...body] = records;
-  if (!header) return { ok: false, issues: [{ path: '(csv)', message: 'het bestand is leeg' }] };
+  if (!header) return () => ({ ok: false, issues: [{ path: '(csv)', message: 'het bestand is leeg' }] });
   const rows: TableRow[] = [];
   body.forEach((cells, i) => {
     if (cells.every((c) => c.trim() === '')) return;
     rows.push({ row: i + 2, cells: cells as Cell[] });
   });
-  return passportFromTable(header, rows, project, { decimalComma: delimiter === ';' });
+  return (project) => passportFromTable(header, rows, project, { decimalComma: delimiter === ';' });
+}
+
+/**
+ * Reads a passport CSV (columns: see columns.ts; header names case-insensitive). Never throws on bad input: CSV syntax
+ * errors and every row problem come back as issues.
+ */
+export function readPassportCsv(bytes: Uint8Array, project: ProjectInput): ReadResult {
+  return preparePassportCsv(bytes)(project);
 }

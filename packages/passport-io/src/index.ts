@@ -3,17 +3,17 @@
  * Every reader returns either a validated Passport or the complete list of problems (row, column, reason).
  */
 import type { ProjectInput, ReadResult } from './table.ts';
-import { readPassportCsv } from './csv.ts';
-import { readPassportXlsx } from './xlsx.ts';
-import { readPassportJson } from './json.ts';
+import { preparePassportCsv } from './csv.ts';
+import { preparePassportXlsx } from './xlsx.ts';
+import { preparePassportJson } from './json.ts';
 
 export { passportColumns, projectFields } from './columns.ts';
 export type { ColumnSpec } from './columns.ts';
 export { parseNumber, passportFromTable } from './table.ts';
 export type { ProjectInput, ReadResult, TableRow, Cell } from './table.ts';
-export { readPassportCsv, decodeText, detectDelimiter } from './csv.ts';
-export { readPassportXlsx } from './xlsx.ts';
-export { readPassportJson } from './json.ts';
+export { readPassportCsv, preparePassportCsv, decodeText, detectDelimiter } from './csv.ts';
+export { readPassportXlsx, preparePassportXlsx } from './xlsx.ts';
+export { readPassportJson, preparePassportJson } from './json.ts';
 export { createPassportTemplate } from './template.ts';
 export { readEpdFile } from './epd.ts';
 export type { EpdReadResult } from './epd.ts';
@@ -29,11 +29,23 @@ export function passportFormatOf(fileName: string): PassportFormat | undefined {
   return undefined;
 }
 
+/** Builds the passport of a file already read, with the given project values (see preparePassport). */
+export type PreparedPassport = (project: ProjectInput) => ReadResult;
+
+/**
+ * Reads passport bytes once (the expensive part: unzipping and parsing); the returned function validates the rows
+ * with the given project values and can be called again with other values without reading the file again. Never
+ * throws on bad input.
+ */
+export async function preparePassport(bytes: Uint8Array, format: PassportFormat): Promise<PreparedPassport> {
+  if (format === 'csv') return preparePassportCsv(bytes);
+  if (format === 'xlsx') return preparePassportXlsx(bytes);
+  return preparePassportJson(bytes);
+}
+
 /** Reads passport bytes in the given format. Never throws on bad input. */
 export async function readPassport(bytes: Uint8Array, format: PassportFormat, project: ProjectInput = {}): Promise<ReadResult> {
-  if (format === 'csv') return readPassportCsv(bytes, project);
-  if (format === 'xlsx') return readPassportXlsx(bytes, project);
-  return readPassportJson(bytes, project);
+  return (await preparePassport(bytes, format))(project);
 }
 export { writePassportXlsx } from './template.ts';
 export type { WritableLine, WritablePassport } from './template.ts';

@@ -4,6 +4,7 @@
  * diff rows. No I/O.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { profileOrigins } from '@kringbouw/contracts';
 import type {
   ImportReport,
   PassportDocument,
@@ -14,7 +15,6 @@ import type {
   ProfileOrigin,
   VersionMaterial,
 } from '@kringbouw/contracts';
-import { z } from 'zod';
 import type { IfcExtraction } from '@kringbouw/ifc';
 import {
   a1Categories,
@@ -206,7 +206,8 @@ function cachedResolve(resolver: ProfileResolver, library: ProfileLibrary): (des
   };
 }
 
-const lineExtrasOrigin = z.enum(['file', 'mapping', 'suggested', 'manual']);
+const lineExtrasOrigins: ReadonlySet<string> = new Set<ProfileOrigin>(profileOrigins);
+const isProfileOrigin = (value: string | undefined): value is ProfileOrigin => value !== undefined && lineExtrasOrigins.has(value);
 
 /** A document from a table (CSV/XLSX/JSON) the reader accepted. */
 export function documentFromTable(
@@ -230,8 +231,8 @@ export function documentFromTable(
       const seen = (occurrences.get(identity.join('\u0000')) ?? 0) + 1;
       occurrences.set(identity.join('\u0000'), seen);
       const key = extras.key ?? contentKey('t', [...identity, seen]);
-      const origin = lineExtrasOrigin.safeParse(extras.profileOrigin);
-      if (line.profileId !== undefined) return { ...line, key, profileOrigin: origin.success ? origin.data : 'file' };
+      // A Set, not a zod schema per line: a failed safeParse builds an error object, ~7 µs × 100,000 lines.
+      if (line.profileId !== undefined) return { ...line, key, profileOrigin: isProfileOrigin(extras.profileOrigin) ? extras.profileOrigin : 'file' };
       const resolved = resolve(line.description);
       return { ...line, ...(resolved.profileId !== undefined && { profileId: resolved.profileId }), key, profileOrigin: resolved.profileOrigin };
     }),

@@ -23,7 +23,7 @@ import {
   passportFormatOf,
   passportPdf,
   passportToLcax,
-  readPassport,
+  preparePassport,
   writePassportXlsx,
   type ProjectInput,
   type ReadResult,
@@ -40,6 +40,7 @@ import {
   engineInputOf,
   indicatorDeltas,
   keyedLinesOf,
+  lineCountOf,
   materialsOf,
   newLineKey,
   type ProfileResolver,
@@ -188,20 +189,35 @@ export function createPassportsService(deps: PassportsDeps) {
     }
     if (bytes.length === 0) throw rejected([{ row: null, column: null, message: 'Het bestand is leeg.' }]);
     const fallback: ProjectInput = { buildingType: project.buildingType, ...(project.bvoM2 !== null && { bvoM2: project.bvoM2 }), name: project.name };
-    let result = format === 'csv' ? await readPassport(bytes, format, fallback) : await readPassport(bytes, format, {});
+    // The file is unzipped and parsed once; only the validation runs again with other project values.
+    const complete = await preparePassport(bytes, format);
+    let result = format === 'csv' ? complete(fallback) : complete({});
     if (!result.ok && format !== 'csv' && result.issues.every((issue) => issue.path.startsWith('project.'))) {
-      result = await readPassport(bytes, format, withoutKeysOf(fallback, result.issues.map((issue) => issue.path)));
+      result = complete(withoutKeysOf(fallback, result.issues.map((issue) => issue.path)));
     }
     let bvoMissing = false;
     if (!result.ok && result.issues.every((issue) => issue.path === 'project.bvoM2' && issue.message.startsWith('BVO ontbreekt'))) {
       // A placeholder lets the reader finish; the stored concept has BVO empty.
       bvoMissing = true;
-      result = await readPassport(bytes, format, { ...(format === 'csv' ? fallback : withoutKeysOf(fallback, ['project.buildingType'])), bvoM2: 1 });
+      result = complete({ ...(format === 'csv' ? fallback : withoutKeysOf(fallback, ['project.buildingType'])), bvoM2: 1 });
     }
     if (!result.ok) {
       throw rejected(result.issues.map((issue) => ({ row: issue.row ?? null, column: issue.column ?? (issue.row === undefined ? issue.path : null), message: issue.message })));
     }
     return { read: result, bvoMissing };
+  }
+
+  /**
+   * The document of an imported table. Its own function so that the reader's passport (a second copy of every line)
+   * can be collected as soon as the document exists, before the engine, the insert and the answer.
+   */
+  async function importedDocument(project: ProjectRecord, fileName: string, bytes: Uint8Array): Promise<PassportDocument> {
+    const { read, bvoMissing } = await readTable(project, fileName, bytes);
+    const names = read.passport.elements.flatMap((element) => element.lines.map((line) => line.description));
+    const resolver = await resolverFor(project.ownerOrganisationId, names);
+    const document = documentFromTable(read.passport, read.lineExtras, resolver, library);
+    if (bvoMissing) document.project.bvoM2 = null;
+    return document;
   }
 
   return {
@@ -328,18 +344,14 @@ export function createPassportsService(deps: PassportsDeps) {
     /** CSV / XLSX / JSON import: all rows valid → a new concept; any problem → 400 with every problem, nothing saved. */
     async importTable(actor: Actor, projectId: string, upload: { fileName: string; bytes: Uint8Array; label?: string | undefined }): Promise<PassportVersion> {
       const { project, actor: editor } = await editableProject(actor, projectId);
-      const { read, bvoMissing } = await readTable(project, upload.fileName, upload.bytes);
-      const names = read.passport.elements.flatMap((element) => element.lines.map((line) => line.description));
-      const resolver = await resolverFor(project.ownerOrganisationId, names);
-      const document = documentFromTable(read.passport, read.lineExtras, resolver, library);
-      if (bvoMissing) document.project.bvoM2 = null;
+      const document = await importedDocument(project, upload.fileName, upload.bytes);
       const format = passportFormatOf(upload.fileName) ?? 'csv';
       const importReport: ImportReport = {
         format,
         fileName: upload.fileName,
         ifcSchema: null,
         elementCount: document.elements.length,
-        lineCount: read.passport.elements.reduce((sum, element) => sum + element.lines.length, 0),
+        lineCount: lineCountOf(document),
         quantitySources: null,
         withoutMaterial: [],
         withoutQuantity: [],

@@ -2,6 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passportVersion, type PassportDiff, type PassportVersion } from '@kringbouw/contracts';
 import { passportSchema } from '@kringbouw/domain/lca';
@@ -207,6 +208,31 @@ describe('table import', () => {
       expect(response.json().error.message.length).toBeGreaterThan(10);
     }
     expect(await passportRowCounts(ctx.database)).toEqual(before);
+  });
+
+  it('a large xlsx without Project sheet: a bad row deep down is reported with its row and nothing is stored; fixed, it is stored whole', async () => {
+    const projectId = await newProject();
+    const workbook = async (badRow: number | null) => {
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('Paspoort');
+      sheet.addRow(['NLSFB', 'Element', 'laag', 'materiaal', 'hoeveelheid', 'eenheid', 'regel_id']);
+      for (let i = 0; i < 5000; i++) sheet.addRow(['21', `Wand ${i % 50}`, 'omhulling', 'Baksteen', i === badRow ? 'veel' : 1 + (i % 7) / 4, 'm3', `r-${i}`]);
+      return Buffer.from(await book.xlsx.writeBuffer());
+    };
+    const before = await passportRowCounts(ctx.database);
+    const refused = await importTable(ctx.app, bewerker, projectId, 'groot.xlsx', await workbook(4321));
+    expect(refused.statusCode, refused.body).toBe(400);
+    const error = refused.json<{ error: { code: string; details: { row: number | null; column: string | null; message: string }[] } }>().error;
+    expect(error.code).toBe('import_rejected');
+    // besides the missing project data (as always when a row is bad too), exactly the one row
+    expect(error.details.filter((detail) => detail.row !== null)).toEqual([{ row: 4323, column: 'hoeveelheid', message: '"veel" is geen getal' }]);
+    expect(await passportRowCounts(ctx.database)).toEqual(before);
+    // project data from the project record (the file has none), lines in file order with their keys
+    const stored = await importTable(ctx.app, bewerker, projectId, 'groot.xlsx', await workbook(null));
+    expect(stored.statusCode, stored.body).toBe(201);
+    const version = passportVersion.parse(stored.json());
+    expect(version).toMatchObject({ lineCount: 5000, elementCount: 50, passport: { project: { bvoM2: 124, buildingType: 'grondgebonden' } } });
+    expect(version.passport.elements[1]?.lines[0]).toMatchObject({ key: 'r-1', quantity: 1.25 });
   });
 
   it('stores a concept without BVO when neither file nor project has one', async () => {
