@@ -27,6 +27,7 @@ import {
 import { AppError, validationFailed } from '../../errors.ts';
 import { actorOf } from '../../http/auth-context.ts';
 import { errorResponses } from '../../http/route-schemas.ts';
+import { streamJobEvents } from '../../http/job-events.ts';
 import type { ImportJobs, JobEvent } from './passports.jobs.ts';
 import type { PassportsService } from './passports.service.ts';
 
@@ -200,47 +201,14 @@ export function registerPassportRoutes(app: FastifyInstance, deps: PassportRoute
       produces: ['text/event-stream'],
       response: errorResponses(400, 401, 404),
     },
-    handler: async (request, reply) => {
-      const queue: JobEvent[] = [];
-      let ready = false;
-      let ended = false;
-      const raw = reply.raw;
-      const write = (event: JobEvent) => {
-        if (ended) return;
-        raw.write(`event: ${event.event}\ndata: ${JSON.stringify(event.data)}\n\n`);
-        if (event.event !== 'progress') end();
-      };
-      const timers: NodeJS.Timeout[] = [];
-      const end = () => {
-        if (ended) return;
-        ended = true;
-        for (const timer of timers) clearInterval(timer);
-        raw.end();
-      };
-      const { state, unsubscribe } = await jobs.subscribe(actorOf(request), request.params.id, request.params.jobId, (event) => {
-        if (ready) write(event);
-        else queue.push(event);
-      });
-      reply.hijack();
-      raw.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        'x-accel-buffering': 'no',
-        'x-request-id': request.id,
-      });
-      request.raw.on('close', () => {
-        unsubscribe();
-        end();
-      });
-      const keepAlive = setInterval(() => raw.write(': nog bezig\n\n'), 15_000);
-      keepAlive.unref();
-      timers.push(keepAlive);
-      write({ event: 'progress', data: { phase: state.phase, fraction: state.fraction } });
-      if (state.status === 'done' && state.versionId !== null) write({ event: 'done', data: { versionId: state.versionId } });
-      else if (state.status !== 'running' && state.error !== null) write({ event: 'failed', data: state.error });
-      ready = true;
-      for (const event of queue.splice(0)) write(event);
-    },
+    handler: (request, reply) =>
+      streamJobEvents<JobEvent>(request, reply, async (onEvent) => {
+        const { state, unsubscribe } = await jobs.subscribe(actorOf(request), request.params.id, request.params.jobId, onEvent);
+        const initial: JobEvent[] = [{ event: 'progress', data: { phase: state.phase, fraction: state.fraction } }];
+        if (state.status === 'done' && state.versionId !== null) initial.push({ event: 'done', data: { versionId: state.versionId } });
+        else if (state.status !== 'running' && state.error !== null) initial.push({ event: 'failed', data: state.error });
+        return { initial, unsubscribe };
+      }),
   });
 
   r.delete(`${base}/imports/:jobId`, {

@@ -29,6 +29,7 @@ import {
   stockListSummary,
 } from './stock.schemas.ts';
 import type { StockJobEvent, StockImportJobs } from './stock.jobs.ts';
+import { streamJobEvents } from '../../http/job-events.ts';
 import type { StockService } from './stock.service.ts';
 
 /** Largest accepted upload: a municipal GeoJSON extract (Amsterdam ≈ 190k panden ≈ 150 MB as GeoJSONSeq). */
@@ -205,42 +206,14 @@ export function registerStockRoutes(app: FastifyInstance, deps: { stock: StockSe
       produces: ['text/event-stream'],
       response: errorResponses(400, 401, 404),
     },
-    handler: async (request, reply) => {
-      const queue: StockJobEvent[] = [];
-      let ready = false;
-      let ended = false;
-      const raw = reply.raw;
-      const timers: NodeJS.Timeout[] = [];
-      const end = () => {
-        if (ended) return;
-        ended = true;
-        for (const timer of timers) clearInterval(timer);
-        raw.end();
-      };
-      const write = (event: StockJobEvent) => {
-        if (ended) return;
-        raw.write(`event: ${event.event}\ndata: ${JSON.stringify(event.data)}\n\n`);
-        if (event.event !== 'progress') end();
-      };
-      const { state, unsubscribe } = jobs.subscribe(signedInActor(request), request.params.jobId, (event) => {
-        if (ready) write(event);
-        else queue.push(event);
-      });
-      reply.hijack();
-      raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', 'x-accel-buffering': 'no', 'x-request-id': request.id });
-      request.raw.on('close', () => {
-        unsubscribe();
-        end();
-      });
-      const keepAlive = setInterval(() => raw.write(': nog bezig\n\n'), 15_000);
-      keepAlive.unref();
-      timers.push(keepAlive);
-      write({ event: 'progress', data: { phase: state.phase, fraction: state.fraction } });
-      if (state.status === 'done' && state.result !== null) write({ event: 'done', data: { result: state.result } });
-      else if (state.status !== 'running' && state.error !== null) write({ event: 'failed', data: state.error });
-      ready = true;
-      for (const event of queue.splice(0)) write(event);
-    },
+    handler: (request, reply) =>
+      streamJobEvents<StockJobEvent>(request, reply, (onEvent) => {
+        const { state, unsubscribe } = jobs.subscribe(signedInActor(request), request.params.jobId, onEvent);
+        const initial: StockJobEvent[] = [{ event: 'progress', data: { phase: state.phase, fraction: state.fraction } }];
+        if (state.status === 'done' && state.result !== null) initial.push({ event: 'done', data: { result: state.result } });
+        else if (state.status !== 'running' && state.error !== null) initial.push({ event: 'failed', data: state.error });
+        return { initial, unsubscribe };
+      }),
   });
 
   r.delete('/api/stock/imports/:jobId', {
