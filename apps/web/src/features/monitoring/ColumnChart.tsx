@@ -16,7 +16,14 @@ export interface ColumnSeries {
   color: string;
 }
 
-export function ColumnChart({ labels, series, format, ariaLabel }: { labels: string[]; series: ColumnSeries[]; format: (value: number) => string; ariaLabel: string }) {
+export interface ColumnAxis {
+  /** Counts: ticks on whole numbers only (no "0, 0, 1, 1" labels for a small count). */
+  integer?: boolean;
+  /** A fixed top of the scale, e.g. 100 for percentages. */
+  max?: number;
+}
+
+export function ColumnChart({ labels, series, format, ariaLabel, axis = {} }: { labels: string[]; series: ColumnSeries[]; format: (value: number) => string; ariaLabel: string; axis?: ColumnAxis }) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
 
@@ -40,13 +47,14 @@ export function ColumnChart({ labels, series, format, ariaLabel }: { labels: str
         grid: { left: 8, right: 16, top: series.length > 1 ? 32 : 8, bottom: 8, containLabel: true },
         legend: series.length > 1 ? { top: 0 } : undefined,
         tooltip: { trigger: 'axis', valueFormatter: (value: unknown) => (typeof value === 'number' ? format(value) : String(value)) },
-        xAxis: { type: 'category', data: labels },
-        yAxis: { type: 'value', axisLabel: { formatter: (value: number) => format(value) } },
+        // Every category label is shown, wrapped, rather than ECharts silently hiding the ones that overlap.
+        xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, width: 96, overflow: 'break' } },
+        yAxis: { type: 'value', min: 0, max: axis.max, minInterval: axis.integer ? 1 : undefined, axisLabel: { formatter: (value: number) => format(value) } },
         series: series.map((s) => ({ type: 'bar', name: s.name, data: s.values, itemStyle: { color: s.color } })),
       },
       { notMerge: true },
     );
-  }, [labels, series, format]);
+  }, [labels, series, format, axis.integer, axis.max]);
 
   return <div ref={ref} className="dashboard-chart" role="img" aria-label={ariaLabel} />;
 }

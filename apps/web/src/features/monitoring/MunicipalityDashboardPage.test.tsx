@@ -125,6 +125,9 @@ describe('municipality dashboard project list', () => {
     expect(within(projectTable()).getAllByRole('link')).toHaveLength(50);
     expect(listCalls()).toEqual([]);
     expect(screen.getByText('1–50 van 120 (pagina 1 van 3)')).toBeTruthy();
+    // No project checked against an HNN level: a sentence instead of an empty chart.
+    expect(screen.getByText(/^Nog geen project getoetst aan een niveau van Het Nieuwe Normaal/)).toBeTruthy();
+    expect(screen.queryByRole('img', { name: 'Aandeel dat het HNN-niveau haalt (%)' })).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: 'Volgende' }));
     await screen.findByText('Project 050');

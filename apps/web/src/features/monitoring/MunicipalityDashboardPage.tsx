@@ -116,7 +116,7 @@ export default function MunicipalityDashboardPage() {
               >
                 {t('monitoring.dashboard.csv')}
               </button>
-              <ColumnChart labels={data.pipeline.map((p) => phaseLabel(t, p.phase))} series={pipelineSeries} format={formatCount} ariaLabel={t('monitoring.dashboard.pipeline')} />
+              <ColumnChart labels={data.pipeline.map((p) => phaseLabel(t, p.phase))} series={pipelineSeries} format={formatCount} ariaLabel={t('monitoring.dashboard.pipeline')} axis={{ integer: true }} />
             </section>
             <section className="card" aria-labelledby="hnn-heading">
               <h3 id="hnn-heading">{t('monitoring.dashboard.hnnShare')}</h3>
@@ -127,7 +127,11 @@ export default function MunicipalityDashboardPage() {
               >
                 {t('monitoring.dashboard.csv')}
               </button>
-              <ColumnChart labels={hnnIds.map((id) => t(`monitoring.hnnIndicators.${id}`))} series={hnnSeries} format={formatPct} ariaLabel={t('monitoring.dashboard.hnnShare')} />
+              {hnnIds.some((id) => data.totals.hnnShare[id].checked > 0) ? (
+                <ColumnChart labels={hnnIds.map((id) => t(`monitoring.hnnIndicators.${id}`))} series={hnnSeries} format={formatPct} ariaLabel={t('monitoring.dashboard.hnnShare')} axis={{ max: 100 }} />
+              ) : (
+                <p className="dashboard-chart-empty">{t('monitoring.dashboard.hnnNoneChecked')}</p>
+              )}
               <ul className="muted">
                 {hnnIds.map((id) => (
                   <li key={id}>
@@ -145,7 +149,7 @@ export default function MunicipalityDashboardPage() {
               >
                 {t('monitoring.dashboard.csv')}
               </button>
-              <ColumnChart labels={data.byYear.map((y) => String(y.year))} series={yearSeries} format={formatCount} ariaLabel={t('monitoring.dashboard.byYear')} />
+              <ColumnChart labels={data.byYear.map((y) => String(y.year))} series={yearSeries} format={formatCount} ariaLabel={t('monitoring.dashboard.byYear')} axis={{ integer: true }} />
             </section>
           </div>
           <DashboardProjectTable
