@@ -149,6 +149,7 @@ ${latencyRows.join('\n')}
 Generated city as in bench/stock.bench.ts (7-vertex footprints on a 25 m grid, GeoJSONSeq in RD New). Above 5 000
 buildings in view the service answers with grid clusters (64-px cells), so no response carries the whole city.
 Without a score, build-year or stock-list filter those clusters are read from \`stock_clusters\` (pre-aggregated per
-municipality and zoom level 0–15 in the import transaction); with a filter they are grouped from the points per
-request ("score ≥ 50" rows).`;
+municipality and zoom level 0–15 in the import transaction); with a minimum score that is a multiple of 10 (the map's
+slider) from \`stock_cluster_buckets\` (per score bucket, zoom levels 0–13, same transaction; "score ≥ 50" rows); with a
+build-year or list filter, or another minimum score, they are grouped from the points per request.`;
 }

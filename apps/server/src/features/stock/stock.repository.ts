@@ -118,6 +118,13 @@ export const stockPoints = pgTable('stock_points', {
 /** Highest zoom level with pre-aggregated clusters (migration 0011); above it clusters are grouped per request. */
 export const MAX_CLUSTER_ZOOM = 15;
 
+/**
+ * Highest zoom level with pre-aggregated clusters per score bucket (migration 0015), for views filtered on a minimum
+ * score that is a multiple of SCORE_BUCKET (the map's slider).
+ */
+export const MAX_BUCKET_ZOOM = 13;
+export const SCORE_BUCKET = 10;
+
 /** Size of a 64-pixel cluster cell at an integer zoom level, in degrees: 64 px × 360° / (256 px × 2^zoom). */
 export function clusterCellDegrees(zoom: number): number {
   return 90 / 2 ** zoom;
@@ -136,6 +143,22 @@ async function refreshClusters(tx: Pick<Db, 'execute'>, municipalityCode: string
       count(*)::int, sum(lon), sum(lat), sum(score_splitsen), max(score_splitsen), sum(score_optoppen), max(score_optoppen), sum(score_transformatie), max(score_transformatie)
     from stock_points where municipality_code = ${municipalityCode}
     group by 1, 2, 3, 4`);
+  await tx.execute(sql`delete from stock_cluster_buckets where municipality_code = ${municipalityCode}`);
+  await tx.execute(sql`
+    insert into stock_cluster_buckets
+    select municipality_code, ${MAX_BUCKET_ZOOM}::smallint, floor(lon * ${2 ** MAX_BUCKET_ZOOM}::double precision / 90)::int, floor(lat * ${2 ** MAX_BUCKET_ZOOM}::double precision / 90)::int,
+      k.kind, least(floor(k.score::double precision / ${SCORE_BUCKET}::int), ${100 / SCORE_BUCKET}::int)::smallint, count(*)::int, sum(lon), sum(lat), sum(k.score), max(k.score)
+    from stock_points
+    cross join lateral (values ('splitsen', score_splitsen), ('optoppen', score_optoppen), ('transformatie', score_transformatie)) as k(kind, score)
+    where municipality_code = ${municipalityCode}
+    group by 1, 2, 3, 4, 5, 6`);
+  for (let zoom = MAX_BUCKET_ZOOM - 1; zoom >= 0; zoom -= 1) {
+    await tx.execute(sql`
+      insert into stock_cluster_buckets
+      select municipality_code, ${zoom}::smallint, floor(cell_x / 2.0)::int, floor(cell_y / 2.0)::int, kind, bucket, sum(count)::int, sum(sum_lon), sum(sum_lat), sum(sum_score), max(max_score)
+      from stock_cluster_buckets where municipality_code = ${municipalityCode} and zoom = ${zoom + 1}
+      group by 1, 2, 3, 4, 5, 6`);
+  }
   for (let zoom = MAX_CLUSTER_ZOOM - 1; zoom >= 0; zoom -= 1) {
     await tx.execute(sql`
       insert into stock_clusters
@@ -475,6 +498,28 @@ export function createStockRepository(db: Db) {
         .where(pointConditions(filter))
         .groupBy(cellX, cellY);
       return rows.map((r) => ({ count: Number(r.count), lon: Number(r.lon), lat: Number(r.lat), meanScore: Number(r.meanScore), maxScore: Number(r.maxScore) }));
+    },
+
+    /**
+     * Pre-aggregated clusters of the buildings with a score of at least `minScore` (a multiple of SCORE_BUCKET, > 0)
+     * at an integer zoom level up to MAX_BUCKET_ZOOM: the same cells as precomputedClustersInBbox, from the score
+     * buckets.
+     */
+    async precomputedScoredClustersInBbox(filter: Pick<BboxFilter, 'minLon' | 'minLat' | 'maxLon' | 'maxLat' | 'kind' | 'minScore'>, zoom: number) {
+      const cell = clusterCellDegrees(zoom);
+      const result = (await db.execute(sql`
+        select sum(count)::int as count, sum(sum_lon) / sum(count) as lon, sum(sum_lat) / sum(count) as lat,
+          sum(sum_score)::double precision / sum(count) as mean_score, max(max_score) as max_score
+        from stock_cluster_buckets
+        where zoom = ${zoom} and kind = ${filter.kind} and bucket >= ${Math.floor(filter.minScore / SCORE_BUCKET)}
+          and cell_x between ${Math.floor(filter.minLon / cell)} and ${Math.floor(filter.maxLon / cell)}
+          and cell_y between ${Math.floor(filter.minLat / cell)} and ${Math.floor(filter.maxLat / cell)}
+        group by cell_x, cell_y
+        having sum(sum_lon) / sum(count) between ${filter.minLon} and ${filter.maxLon}
+          and sum(sum_lat) / sum(count) between ${filter.minLat} and ${filter.maxLat}`)) as unknown as {
+        rows: { count: number; lon: number; lat: number; mean_score: number; max_score: number }[];
+      };
+      return result.rows.map((r) => ({ count: Number(r.count), lon: Number(r.lon), lat: Number(r.lat), meanScore: Number(r.mean_score), maxScore: Number(r.max_score) }));
     },
 
     /**

@@ -30,7 +30,7 @@ import {
 } from '@kringbouw/stock-io';
 import { AppError, forbidden, notFound, validationFailed } from '../../errors.ts';
 import { buildingValues, candidatesWorkbook, presentAssessment, presentBuilding, presentListDetail, presentListSummary, scoreOf } from './stock.presenter.ts';
-import { MAX_CLUSTER_ZOOM, type BboxFilter, type ScoreUpdate, type StockListRecord, type StockRepository } from './stock.repository.ts';
+import { MAX_BUCKET_ZOOM, MAX_CLUSTER_ZOOM, SCORE_BUCKET, type BboxFilter, type ScoreUpdate, type StockListRecord, type StockRepository } from './stock.repository.ts';
 import type { bboxQuery, bboxResponse, candidateList, candidatesQuery, importResult } from './stock.schemas.ts';
 
 /** Above this many buildings in view the map gets grid clusters instead of buildings. */
@@ -352,13 +352,16 @@ export function createStockService(deps: { repository: StockRepository; now: () 
       const counted = await repository.countInBbox(filter, maxMapFeatures + 1);
       const base = { type: 'FeatureCollection' as const, total: counted, kind: query.kind };
       if (counted > maxMapFeatures) {
-        // Cells of 64 screen pixels at this zoom. Without score, year or list filters they are read pre-aggregated.
-        const unfiltered = filter.minScore === 0 && filter.buildYearFrom === undefined && filter.buildYearTo === undefined && filter.listIds === undefined;
+        // Cells of 64 screen pixels at this zoom. Without year or list filters they are read pre-aggregated: all
+        // buildings, or (up to MAX_BUCKET_ZOOM) those scoring at least a multiple of 10, as the map's slider asks.
         const zoomLevel = Math.max(0, Math.floor(query.zoom));
+        const noYearOrList = filter.buildYearFrom === undefined && filter.buildYearTo === undefined && filter.listIds === undefined;
         const clusters =
-          unfiltered && zoomLevel <= MAX_CLUSTER_ZOOM
+          noYearOrList && filter.minScore === 0 && zoomLevel <= MAX_CLUSTER_ZOOM
             ? await repository.precomputedClustersInBbox(filter, zoomLevel)
-            : await repository.clustersInBbox(filter, toleranceForZoom(query.zoom) * 2 * 64);
+            : noYearOrList && filter.minScore % SCORE_BUCKET === 0 && zoomLevel <= MAX_BUCKET_ZOOM
+              ? await repository.precomputedScoredClustersInBbox(filter, zoomLevel)
+              : await repository.clustersInBbox(filter, toleranceForZoom(query.zoom) * 2 * 64);
         return {
           ...base,
           total: clusters.reduce((sum, c) => sum + c.count, 0),

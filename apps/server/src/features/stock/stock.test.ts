@@ -185,13 +185,28 @@ describe('serving the map', () => {
     const result = await service.buildingsInView(actor, { bbox, zoom: 14.6, kind: 'optoppen', minScore: 0 });
     expect(result.mode).toBe('clusters');
     expect(result.features.reduce((sum, f) => sum + Number(f.properties['count']), 0)).toBe(433);
-    // A score filter is not pre-aggregated: grouped per request, only the matching buildings.
+    // A minimum score that is a multiple of 10 (the slider) is pre-aggregated per score bucket up to zoom 13, and
+    // equals grouping the matching points per request, cell by cell.
+    for (const zoom of [11, 12, 13]) {
+      for (const kind of ['splitsen', 'optoppen', 'transformatie'] as const) {
+        for (const minScore of [10, 30, 50, 70, 100]) {
+          const stored = await repository.precomputedScoredClustersInBbox({ ...bbox, kind, minScore }, zoom);
+          const live = await repository.clustersInBbox({ ...bbox, kind, minScore }, clusterCellDegrees(zoom));
+          expect(byCell(stored), `${kind} ≥ ${minScore} at zoom ${zoom}`).toEqual(byCell(live));
+        }
+      }
+    }
     const small = createStockService({ repository, now: () => new Date(), maxMapFeatures: 10 });
-    const filtered = await small.buildingsInView(actor, { bbox, zoom: 14.6, kind: 'optoppen', minScore: 50 });
-    expect(filtered.mode).toBe('clusters');
     const matching = (await call(ctx.app, s.lezer, 'GET', `/api/stock/buildings?bbox=4.36,52.0,4.38,52.01&zoom=13&minScore=50`)).json<{ total: number }>().total;
-    expect(filtered.features.reduce((sum, f) => sum + Number(f.properties['count']), 0)).toBe(matching);
     expect(matching).toBeLessThan(433);
+    expect(matching).toBeGreaterThan(0);
+    for (const [zoom, minScore] of [[12.4, 50], [14.6, 50], [12.4, 45]] as const) {
+      // pre-aggregated at 12.4 / 50, grouped per request above zoom 13 and for 45 (not a multiple of 10)
+      const filtered = await small.buildingsInView(actor, { bbox, zoom, kind: 'optoppen', minScore });
+      expect(filtered.mode).toBe('clusters');
+      const expected = minScore === 50 ? matching : (await call(ctx.app, s.lezer, 'GET', `/api/stock/buildings?bbox=4.36,52.0,4.38,52.01&zoom=13&minScore=${minScore}`)).json<{ total: number }>().total;
+      expect(filtered.features.reduce((sum, f) => sum + Number(f.properties['count']), 0)).toBe(expected);
+    }
   });
 
   it('an import refreshes the clusters of its municipality in the same transaction: every level counts every building', async () => {
