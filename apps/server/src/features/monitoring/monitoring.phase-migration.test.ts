@@ -4,61 +4,17 @@
  * 'afgeleid'; entries written afterwards get the project's phase of that moment, 'vastgelegd'. On an in-memory PGlite, or
  * on a fresh database of the PostgreSQL server when TEST_DATABASE_URL is set (the suite's database mode).
  */
-import { randomBytes } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
-import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
-import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { derivedPhaseAt } from '@kringbouw/domain/monitoring';
 import type { ProjectPhase } from '@kringbouw/domain/projects';
-import { migrationsFolder, schema, type Db } from '../../db/index.ts';
+import { migrationsFolder } from '../../db/index.ts';
+import { openFreshDatabase, migrationsUpTo, type FreshDatabase } from '../../../test/migration-support.ts';
 import { presentEntry } from './monitoring.presenter.ts';
 import { createMonitoringRepository } from './monitoring.repository.ts';
-
-type Journal = { entries: { idx: number; tag: string }[] } & Record<string, unknown>;
-
-/** A database with no migrations applied, on whichever engine the suite runs. */
-interface FreshDatabase {
-  db: Db;
-  migrate(folder: string): Promise<void>;
-  close(): Promise<void>;
-}
-
-async function openFreshDatabase(): Promise<FreshDatabase> {
-  if (inject('databaseMode') === 'postgres') {
-    const serverUrl = inject('postgresUrl');
-    const name = `${inject('testDatabasePrefix')}_m0014_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`create database "${name}"`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    const pool = new pg.Pool({ connectionString: url.href, max: 1 });
-    const db = drizzleNodePg(pool, { schema });
-    return {
-      db,
-      migrate: (folder) => migrateNodePg(db, { migrationsFolder: folder }),
-      close: async () => {
-        await pool.end();
-        const cleanup = new pg.Client({ connectionString: serverUrl });
-        await cleanup.connect();
-        await cleanup.query(`drop database if exists "${name}" with (force)`);
-        await cleanup.end();
-      },
-    };
-  }
-  const client = await PGlite.create();
-  const db = drizzlePglite(client, { schema });
-  return { db, migrate: (folder) => migratePglite(db, { migrationsFolder: folder }), close: () => client.close() };
-}
 
 let fresh: FreshDatabase;
 let workDir: string;
@@ -78,17 +34,6 @@ async function dbError(promise: Promise<unknown>): Promise<string> {
   return 'no error';
 }
 
-/** A copy of the migrations folder holding only the migrations up to and including `lastIdx`. */
-function migrationsUpTo(lastIdx: number): string {
-  const journal = JSON.parse(readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as Journal;
-  const kept = journal.entries.filter((e) => e.idx <= lastIdx);
-  const folder = path.join(workDir, `upto-${lastIdx}`);
-  mkdirSync(path.join(folder, 'meta'), { recursive: true });
-  for (const entry of kept) cpSync(path.join(migrationsFolder, `${entry.tag}.sql`), path.join(folder, `${entry.tag}.sql`));
-  writeFileSync(path.join(folder, 'meta/_journal.json'), JSON.stringify({ ...journal, entries: kept }));
-  return folder;
-}
-
 interface PhaseDates {
   initiatief: string | null;
   ontwerp: string | null;
@@ -106,8 +51,8 @@ const recordedAts = ['2024-12-31T10:00:00.000Z', '2025-01-01T00:00:00.000Z', '20
 
 beforeAll(async () => {
   workDir = mkdtempSync(path.join(tmpdir(), 'kringbouw-0014-'));
-  fresh = await openFreshDatabase();
-  await fresh.migrate(migrationsUpTo(13));
+  fresh = await openFreshDatabase('m0014');
+  await fresh.migrate(migrationsUpTo(workDir, 13));
   // A database at 0013: a project per phase-date pattern, each with values, a declaration and a withdrawal.
   await db().execute(sql`insert into municipalities (code, name) values ('GM0546', 'Leiden')`);
   await db().execute(sql`insert into organisations (id, name, kind) values ('20000000-0000-4000-8000-000000000001', 'Gemeente Leiden', 'gemeente')`);
