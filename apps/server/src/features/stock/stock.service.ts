@@ -131,6 +131,19 @@ function asStockBuilding(row: Awaited<ReturnType<StockRepository['scoringInputs'
   };
 }
 
+/** The stored scores of a re-scored building (import of its neighbours, or a new rule set). */
+function scoreUpdateOf(s: ReturnType<typeof scoreStock>[number]): ScoreUpdate {
+  return {
+    bagId: s.bagId,
+    scoreSplitsen: s.opportunities.splitsen.score,
+    scoreOptoppen: s.opportunities.optoppen.score,
+    scoreTransformatie: s.opportunities.transformatie.score,
+    opportunities: s.opportunities,
+    neighbourDifferenceM: s.neighbours?.differenceM ?? null,
+    rulesVersion: s.opportunities.rulesVersion,
+  };
+}
+
 export function createStockService(deps: { repository: StockRepository; now: () => Date; maxMapFeatures?: number }) {
   const { repository, now } = deps;
   const maxMapFeatures = deps.maxMapFeatures ?? MAX_MAP_FEATURES;
@@ -218,15 +231,7 @@ export function createStockService(deps: { repository: StockRepository; now: () 
         if (!score) throw new Error('scoring lost a building');
         return buildingValues(building, score, context);
       });
-      const updates: ScoreUpdate[] = scored.slice(joined.buildings.length).map((s) => ({
-        bagId: s.bagId,
-        scoreSplitsen: s.opportunities.splitsen.score,
-        scoreOptoppen: s.opportunities.optoppen.score,
-        scoreTransformatie: s.opportunities.transformatie.score,
-        opportunities: s.opportunities,
-        neighbourDifferenceM: s.neighbours?.differenceM ?? null,
-        rulesVersion: s.opportunities.rulesVersion,
-      }));
+      const updates: ScoreUpdate[] = scored.slice(joined.buildings.length).map(scoreUpdateOf);
       await repository.saveImport(input.municipalityCode, newRows, updates, [], {
         onBatch: (fraction) => onProgress?.('save', SAVE_FROM + (1 - SAVE_FROM) * fraction),
         // Checked inside the transaction: throwing rolls everything back, so a cancelled import writes nothing.
@@ -330,15 +335,7 @@ export function createStockService(deps: { repository: StockRepository; now: () 
       const rules: OpportunityRules = { ...input.rules, version: `${municipalityCode}-v${version}` };
       const stored = (await repository.scoringInputs(municipalityCode)).map(asStockBuilding);
       const scored = scoreStock(stored, rules);
-      const updates: ScoreUpdate[] = scored.map((s) => ({
-        bagId: s.bagId,
-        scoreSplitsen: s.opportunities.splitsen.score,
-        scoreOptoppen: s.opportunities.optoppen.score,
-        scoreTransformatie: s.opportunities.transformatie.score,
-        opportunities: s.opportunities,
-        neighbourDifferenceM: s.neighbours?.differenceM ?? null,
-        rulesVersion: s.opportunities.rulesVersion,
-      }));
+      const updates: ScoreUpdate[] = scored.map(scoreUpdateOf);
       await repository.saveImport(municipalityCode, [], updates, [], {
         ruleSet: { municipalityCode, version, rules, note: input.note, organisationId: input.organisationId, createdBy: actor.userId, createdAt: now() },
       });
